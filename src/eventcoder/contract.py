@@ -1,0 +1,170 @@
+"""Output contract v1: one JSON object per article (see docs/contract.md).
+
+External scorers read exactly the keys the contract names; extra keys
+(``evidence``, ``mentions``, ``labels``, ``timex``) only add evidence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventcoder.model import (
+    Actor,
+    Article,
+    Attribution,
+    Event,
+    EventDate,
+    EventLocation,
+    Place,
+    Span,
+    TimeExpr,
+)
+
+CONTRACT_VERSION = "1"
+
+
+def article_to_json(article: Article) -> dict[str, Any]:
+    """Return the contract v1 object of ``article``."""
+    meta = article.meta
+    return {
+        "article": {
+            "id": meta.id,
+            "title": meta.title,
+            "published": meta.published.isoformat() if meta.published else None,
+            "source": meta.source,
+            "url": meta.url,
+            "language": meta.language,
+        },
+        "events": [event_to_json(e) for e in article.events],
+        "places": [place_to_json(p) for p in article.places],
+        "dates": [time_to_json(t) for t in article.dates],
+        "rejected": (
+            {"reason": article.rejected.reason, "detail": article.rejected.detail}
+            if article.rejected
+            else None
+        ),
+    }
+
+
+def event_to_json(event: Event) -> dict[str, Any]:
+    """Return one event of the contract."""
+    return {
+        "id": event.id,
+        "trigger": event.trigger.to_json(),
+        "sentence": {"start": event.sentence.start, "end": event.sentence.end},
+        "plover": {"event": event.plover, "mode": event.mode, "context": list(event.context)},
+        "acled": {
+            "event_type": event.acled_event_type,
+            "sub_event_type": event.acled_sub_event_type,
+            "disorder_type": event.disorder_type,
+        },
+        "cameo_root": event.cameo_root,
+        "actors": [actor_to_json(a) for a in event.actors],
+        "date": _date(event.date),
+        "location": _location(event.location),
+        "fatalities": event.count("killed"),
+        "injured": event.count("injured"),
+        "arrested": event.count("arrested"),
+        "attribution": _attribution(event.attribution),
+        "modality": event.modality,
+        "confidence": round(event.confidence, 3),
+        "mentions": [m.to_json() for m in event.mentions],
+        "evidence": {
+            c.kind: {**c.span.to_json(), "value": c.value, "update": c.update} for c in event.counts
+        },
+        "labels": [
+            {
+                "label": a.label,
+                "text": a.span.text,
+                "start": a.span.start,
+                "end": a.span.end,
+                "speaker": a.name,
+            }
+            for a in event.labels
+        ],
+    }
+
+
+def actor_to_json(actor: Actor) -> dict[str, Any]:
+    """Return one actor of the contract."""
+    return {
+        "role": actor.role,
+        **actor.span.to_json(),
+        "name": actor.name,
+        "inter": actor.inter,
+        "country_code": actor.country_code,
+        "sector": actor.sector,
+        "acled_name": actor.acled_name or actor.name,
+    }
+
+
+def place_to_json(place: Place) -> dict[str, Any]:
+    """Return one resolved toponym of the contract's ``places`` list."""
+    return {
+        **place.span.to_json(),
+        "name": place.name,
+        "geonameid": place.geonameid,
+        "lat": place.lat,
+        "lon": place.lon,
+        "country_code": place.country_code,
+        "feature": place.feature,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "associative": place.associative,
+    }
+
+
+def time_to_json(expr: TimeExpr) -> dict[str, Any]:
+    """Return one temporal expression of the contract's ``dates`` list."""
+    out = {**expr.span.to_json(), "value": expr.value, "precision": expr.precision}
+    if expr.reason:
+        out["reason"] = expr.reason
+    return out
+
+
+def _span_fields(span: Span | None) -> dict[str, Any]:
+    return span.to_json() if span else {"text": None, "start": None, "end": None}
+
+
+def _date(value: EventDate | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    out = {
+        "value": value.value.isoformat() if value.value else None,
+        "precision": value.precision,
+        **_span_fields(value.span),
+        "timex": value.timex,
+    }
+    if value.reason:
+        out["reason"] = value.reason
+    return out
+
+
+def _location(loc: EventLocation | None) -> dict[str, Any] | None:
+    if loc is None:
+        return None
+    place = loc.place
+    return {
+        "name": place.name,
+        "geonameid": place.geonameid,
+        "lat": place.lat,
+        "lon": place.lon,
+        "country_code": place.country_code,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "feature": place.feature,
+        "geo_precision": loc.geo_precision,
+        **place.span.to_json(),
+        "inherited": loc.inherited,
+    }
+
+
+def _attribution(attr: Attribution) -> dict[str, Any]:
+    return {
+        "kind": attr.kind,
+        "source": attr.source,
+        **_span_fields(attr.span),
+        "verb": attr.verb.text if attr.verb else None,
+        "verb_start": attr.verb.start if attr.verb else None,
+        "verb_end": attr.verb.end if attr.verb else None,
+    }

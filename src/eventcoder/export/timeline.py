@@ -1,0 +1,123 @@
+"""A plain-text timeline of events for the terminal: one block per event, by date."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from typing import Any
+
+from eventcoder.export.csv_acled import trim
+from eventcoder.export.regions import country_info
+
+MAX_WIDTH = 100
+INDENT = "    "
+
+
+def render_timeline(events: list[dict[str, Any]], *, width: int | None = None) -> str:
+    """Return the timeline of ``events`` (stored event dicts), dated first, undated last.
+
+    ``width`` defaults to the terminal width (at most 100 columns).
+    """
+    width = width or min(shutil.get_terminal_size((MAX_WIDTH, 24)).columns, MAX_WIDTH)
+    if not events:
+        return "No events.\n"
+    blocks = [_block(e, width) for e in sorted(events, key=_order)]
+    return "\n\n".join(blocks) + "\n"
+
+
+def _order(event: dict[str, Any]) -> tuple:
+    day = (event.get("date") or {}).get("value")
+    article = (event.get("article") or {}).get("id") or ""
+    return (day is None, day or "", article, event["trigger"]["start"])
+
+
+def _block(event: dict[str, Any], width: int) -> str:
+    lines = [
+        f"{date_label(event)} · {place_label(event)}",
+        type_label(event),
+        actors_label(event),
+        counts_label(event),
+        f"source: {source_label(event)}",
+        f"“{_snippet(event, width)}”",
+    ]
+    head, *rest = lines
+    wrapped = [textwrap.fill(head, width, subsequent_indent=INDENT)]
+    wrapped += [textwrap.fill(line, width, initial_indent=INDENT, subsequent_indent=INDENT + " ")
+                for line in rest]
+    return "\n".join(wrapped)
+
+
+def date_label(event: dict[str, Any]) -> str:
+    """Return "2022-01-07 (day)" or "unknown date"."""
+    value = event.get("date") or {}
+    if not value.get("value"):
+        return "unknown date"
+    return f"{value['value']} ({value.get('precision') or 'day'})"
+
+
+def place_label(event: dict[str, Any]) -> str:
+    """Return "Almaty, Kazakhstan" (with the words of the text when they differ)."""
+    loc = event.get("location") or {}
+    if not loc.get("name"):
+        return "unknown place"
+    country = country_info(loc.get("country_code"))[1]
+    label = ", ".join(dict.fromkeys(p for p in (loc["name"], country) if p))
+    said = loc.get("text")
+    return f"{label} (“{said}”)" if said and said != loc["name"] else label
+
+
+def type_label(event: dict[str, Any]) -> str:
+    """Return "Riots: Mob violence / PLOVER ASSAULT (beat)"."""
+    acled = event.get("acled") or {}
+    plover = event.get("plover") or {}
+    acled_part = ": ".join(p for p in (acled.get("event_type"), acled.get("sub_event_type")) if p)
+    mode = f" ({plover['mode']})" if plover.get("mode") else ""
+    return f"{acled_part or 'not an ACLED event'} / PLOVER {plover.get('event')}{mode}"
+
+
+def actors_label(event: dict[str, Any]) -> str:
+    """Return "actor1 (with assoc) → actor2 (with assoc)", or "no actor"."""
+    sides = [_side(event, r, f"assoc_actor_{n}") for n, r in ((1, "actor1"), (2, "actor2"))]
+    return " → ".join(s for s in sides if s) or "no actor"
+
+
+def _side(event: dict[str, Any], role: str, assoc_role: str) -> str | None:
+    main, assoc = _actor(event, role), _actor(event, assoc_role)
+    if main and assoc:
+        return f"{main} (with {assoc})"
+    return main or assoc
+
+
+def counts_label(event: dict[str, Any]) -> str:
+    """Return "killed 18 · injured – · arrested –"."""
+    pairs = (("killed", "fatalities"), ("injured", "injured"), ("arrested", "arrested"))
+    return " · ".join(f"{word} {_num(event.get(key))}" for word, key in pairs)
+
+
+def source_label(event: dict[str, Any]) -> str:
+    """Return "attributed to X (reported)", "unattributed" or "author (Outlet)"."""
+    attribution = event.get("attribution") or {}
+    kind = attribution.get("kind") or "author"
+    if kind == "attributed":
+        verb = f" ({attribution['verb']})" if attribution.get("verb") else ""
+        return f"attributed to {attribution.get('source') or attribution.get('text')}{verb}"
+    if kind == "unattributed":
+        return "unattributed"
+    outlet = (event.get("article") or {}).get("source")
+    return f"author ({outlet})" if outlet else "author"
+
+
+def _snippet(event: dict[str, Any], width: int) -> str:
+    text = (event.get("sentence") or {}).get("text") or event["trigger"]["text"]
+    return trim(text, max(40, 2 * (width - len(INDENT))))
+
+
+def _actor(event: dict[str, Any], role: str) -> str | None:
+    for actor in event.get("actors") or ():
+        if actor.get("role") == role:
+            return actor.get("name") or actor.get("text")
+    return None
+
+
+def _num(value: int | None) -> str:
+    return "–" if value is None else str(value)

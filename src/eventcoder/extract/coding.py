@@ -1,0 +1,61 @@
+"""Final coding: ACLED type and sub-type, disorder type, CAMEO root, PLOVER context, ids."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from eventcoder.model import Article, Event, content_id
+from eventcoder.ontology import acled_coding, cameo_root, disorder_type, plover_context
+from eventcoder.pipeline import Stage, register
+
+
+def _inter(event: Event, role: str) -> int | None:
+    actor = event.actor(role)
+    return actor.inter if actor else None
+
+
+def riot_context(article: Article) -> bool:
+    """True when the article reports riots: violence by unknown hands is then mob violence."""
+    return any(e.plover == "PROTEST" and e.hint in ("violent", "looting") for e in article.events)
+
+
+def code_event(article: Article, doc: Doc, event: Event, riots: bool = False) -> Event:
+    """Return ``event`` with its ACLED, CAMEO and PLOVER context codes and final id."""
+    span = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
+    lemmas = [t.lemma_.lower() for t in span] if span is not None else []
+    event_type, sub = acled_coding(
+        event.plover,
+        event.hint,
+        _inter(event, "actor1"),
+        _inter(event, "actor2"),
+        [*lemmas, *(["riot"] if riots else [])],
+    )
+    if event.modality != "asserted":
+        event_type, sub = None, None  # what did not happen is not an ACLED event
+    return replace(
+        event,
+        id=content_id(article.id, str(event.trigger.start), str(event.trigger.end), event.plover),
+        acled_event_type=event_type,
+        acled_sub_event_type=sub,
+        disorder_type=disorder_type(sub),
+        cameo_root=cameo_root(event.plover, event.mode),
+        context=plover_context(lemmas),
+    )
+
+
+@register
+class Coding(Stage):
+    """Adds the ACLED/CAMEO codes and the final event ids."""
+
+    name = "coding"
+    reads = ("events.merged",)
+    adds = ("events.coded",)
+
+    def __call__(self, article: Article, doc: Doc) -> Article:
+        """Return ``article`` with coded events."""
+        riots = riot_context(article)
+        return article.with_(
+            events=tuple(code_event(article, doc, e, riots) for e in article.events)
+        )

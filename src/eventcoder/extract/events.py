@@ -1,0 +1,279 @@
+"""Event triggers: verbs and event nouns typed into PLOVER events through the lexicon.
+
+Each trigger becomes one event *mention*; the ``merge`` stage later joins
+mentions of the same event. Reporting verbs whose complement brands someone
+with a loaded label ("noted that the seized offices were terrorist groups")
+become ACCUSE events of the speaker. Triggers that only name the background
+of another statement ("killed during the protests", "the bandits who caused
+the riots") are not new events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from eventcoder.extract._doc import child, lexicon, sentence_index, token_span
+from eventcoder.model import Article, Event, content_id
+from eventcoder.pipeline import Stage, register
+
+BACKGROUND_PREPS = {"during", "amid", "after", "before", "since", "following", "despite", "over"}
+VIOLENCE_WORDS = {
+    "attack",
+    "clash",
+    "shoot",
+    "bomb",
+    "explosion",
+    "blast",
+    "protest",
+    "riot",
+    "fighting",
+    "gunman",
+    "militant",
+    "airstrike",
+    "shell",
+    "violence",
+    "stab",
+    "assault",
+    "raid",
+    "police",
+    "troop",
+    "soldier",
+    "rebel",
+}
+ARMED_WORDS = {
+    "troop",
+    "soldier",
+    "army",
+    "rebel",
+    "militant",
+    "force",
+    "fighter",
+    "militia",
+    "police",
+    "insurgent",
+    "gunman",
+    "guerrilla",
+    "jihadist",
+    "military",
+}
+
+
+def _index() -> dict[tuple[str, str], list[dict[str, Any]]]:
+    table: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for entry in lexicon()["triggers"]:
+        for pos in entry["pos"]:
+            table.setdefault((entry["lemma"], pos), []).append(entry)
+    return table
+
+
+def lemma_of(token: Token) -> str:
+    """Lower-case lemma of ``token``."""
+    return token.lemma_.lower()
+
+
+def argument_lemmas(token: Token) -> set[str]:
+    """Lemmas of the words the trigger governs (objects, prepositional objects, heads)."""
+    out: set[str] = set()
+    for c in token.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "punct", "mark", "advmod"):
+            continue
+        out.update(t.lemma_.lower() for t in c.subtree)
+    if token.dep_ in ("acl", "relcl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        out.add(token.head.lemma_.lower())
+    if token.dep_ in ("compound", "nsubjpass"):
+        out.add(token.head.lemma_.lower())
+    return out
+
+
+def subject_lemmas(token: Token) -> set[str]:
+    """Lemmas of the trigger's subject phrase (following xcomp/conj to the governing verb)."""
+    current = token
+    for _ in range(4):
+        subj = child(current, "nsubj", "nsubjpass")
+        if subj is not None:
+            return {t.lemma_.lower() for t in subj.subtree}
+        if current.dep_ not in ("xcomp", "conj") or current.head.i == current.i:
+            break
+        current = current.head
+    return set()
+
+
+def _passes(entry: dict[str, Any], token: Token) -> bool:
+    args = argument_lemmas(token)
+    sent = {t.lemma_.lower() for t in token.sent}
+    checks = (
+        not entry.get("objects") or bool(args & set(entry["objects"])),
+        not entry.get("not_objects") or not (args & set(entry["not_objects"])),
+        not entry.get("subjects") or bool(subject_lemmas(token) & set(entry["subjects"])),
+        not entry.get("preps") or any(c.lower_ in entry["preps"] for c in token.children),
+        not entry.get("particles")
+        or any(c.lower_ in entry["particles"] for c in token.children if c.dep_ in ("prt", "prep")),
+        not entry.get("requires_any")
+        or any(w.startswith(tuple(entry["requires_any"])) for w in sent),
+        not entry.get("requires_violence") or bool(sent & VIOLENCE_WORDS),
+        not entry.get("requires_armed") or bool(subject_lemmas(token) & ARMED_WORDS),
+        not entry.get("requires_victims") or child(token, "prep") is not None,
+        not entry.get("requires_protest_context") or bool(sent & {"protest", "protester", "rally"}),
+        not entry.get("requires_named") or _named_subject(token),
+        not entry.get("accident_check") or not _accident(sent),
+    )
+    return all(checks)
+
+
+def _accident(lemmas: set[str]) -> bool:
+    """True when the sentence reports an accident or disaster and no violence."""
+    return bool(lemmas & set(lexicon()["accident_words"])) and not (lemmas & VIOLENCE_WORDS)
+
+
+def _named_subject(token: Token) -> bool:
+    subj = child(token, "nsubj")
+    return subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ != "")
+
+
+def match_trigger(token: Token) -> dict[str, Any] | None:
+    """Return the lexicon entry ``token`` triggers, or None."""
+    if token.pos_ not in ("VERB", "NOUN") or token.dep_ == "amod":
+        return None
+    entries = _INDEX.get((lemma_of(token), token.pos_), [])
+    compound = (
+        f"{token.lemma_.lower()} {token.nbor(1).lemma_.lower()}"
+        if token.i + 1 < len(token.doc)
+        else ""
+    )
+    entries = _INDEX.get((compound, "NOUN"), []) + entries
+    return next((e for e in entries if _passes(e, token)), None)
+
+
+def is_background(token: Token) -> bool:
+    """True when the trigger only sets the scene of another statement."""
+    if token.pos_ == "NOUN" and token.head.dep_ == "prep" and token.head.lower_ in BACKGROUND_PREPS:
+        return True
+    for anc in token.ancestors:
+        if anc.dep_ == "relcl" and not _media_noun(anc.head):
+            return True
+        if anc.dep_ in ("ccomp", "ROOT"):
+            break
+    return token.dep_ == "relcl" and not _media_noun(token.head) and token.pos_ == "NOUN"
+
+
+def _media_noun(token: Token) -> bool:
+    return token.lemma_.lower() in lexicon()["media_nouns"]
+
+
+def find_accusations(doc: Doc) -> Iterator[Token]:
+    """Reporting verbs whose complement labels someone with a loaded term."""
+    labels = set(lexicon()["loaded_labels"])
+    reporting = set(lexicon()["reporting_verbs"]) - {"know", "learn", "according"}
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in reporting:
+            continue
+        comp = [c for c in token.children if c.dep_ in ("ccomp", "dobj")]
+        labelled = any(t.lower_ in labels or t.lemma_.lower() in labels
+                       for c in comp for t in c.subtree)
+        if labelled and not any(_is_event_head(c) for c in comp):
+            yield token
+
+
+def _is_event_head(token: Token) -> bool:
+    return match_trigger(token) is not None and not is_background(token)
+
+
+def modality_of(token: Token) -> str:
+    """asserted, negated, future, hypothetical or uncertain, from the trigger's clause."""
+    words = {c.lower_ for c in token.children} | {
+        c.lower_ for h in _heads(token) for c in h.children
+    }
+    if words & {"not", "n't", "never", "no"} or any(c.dep_ == "neg" for c in token.children):
+        return "negated"
+    if words & {"if", "unless", "could", "might", "may"}:
+        return "hypothetical"
+    if words & {"will", "would", "shall", "'ll"} or _planned(token):
+        return "future"
+    if words & {"reportedly", "allegedly", "possibly", "apparently", "purportedly"}:
+        return "uncertain"
+    return "asserted"
+
+
+def _heads(token: Token) -> list[Token]:
+    heads = []
+    while token.dep_ in ("xcomp", "conj") and token.head.i != token.i:
+        token = token.head
+        heads.append(token)
+    return heads
+
+
+def _planned(token: Token) -> bool:
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in {
+        "plan",
+        "intend",
+        "threaten",
+        "vow",
+        "pledge",
+        "promise",
+        "prepare",
+        "aim",
+        "seek",
+    }
+
+
+def mentions(article: Article, doc: Doc) -> list[Event]:
+    """Return one event mention per trigger, in text order."""
+    accusations = list(find_accusations(doc))
+    claimed = {
+        t.i
+        for verb in accusations
+        for c in verb.children
+        if c.dep_ in ("ccomp", "dobj")
+        for t in c.subtree
+    }
+    found = [_mention(article, token, "ACCUSE", "allege", "none", 0.6) for token in accusations]
+    for token in doc:
+        entry = match_trigger(token)
+        if entry and token.i not in claimed and not is_background(token):
+            found.append(
+                _mention(
+                    article,
+                    token,
+                    entry["plover"],
+                    entry["mode"],
+                    entry["hint"],
+                    0.6 if entry.get("weak") else 0.75,
+                )
+            )
+    return sorted(found, key=lambda e: e.trigger.start)
+
+
+def _mention(
+    article: Article, token: Token, plover: str, mode: str | None, hint: str, confidence: float
+) -> Event:
+    span = token_span(article, token)
+    sentence = article.sentences[sentence_index(article, span.start)]
+    return Event(
+        id=content_id(article.id, str(span.start), plover),
+        trigger=span,
+        sentence=sentence,
+        plover=plover,
+        mode=mode,
+        hint=hint,
+        modality=modality_of(token),
+        confidence=confidence,
+    )
+
+
+_INDEX = _index()
+
+
+@register
+class Events(Stage):
+    """Adds ``events`` (one mention per trigger; merged later)."""
+
+    name = "events"
+    reads = ("text", "sentences")
+    adds = ("events",)
+
+    def __call__(self, article: Article, doc: Doc) -> Article:
+        """Return ``article`` with its event mentions."""
+        return article.with_(events=tuple(mentions(article, doc)))

@@ -1,0 +1,298 @@
+"""The ``places`` stage: every toponym in the text, resolved against the gazetteer.
+
+Toponyms come from spaCy's GPE/LOC/FAC entities and from gazetteer matches of
+capitalised token runs the small model misses or files under ORG/PERSON
+("Alma-Ata airport"), checked so that common words and people's names are not
+taken for towns. Demonyms ("Belarusian") become associative country places.
+Ambiguous names are resolved in two passes: the countries and states the
+article mentions steer the choice of namesakes ("Paris" next to "Texas").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from eventcoder.model import Article, Place
+from eventcoder.model import Span as TextSpan
+from eventcoder.pipeline import Stage, register
+from eventcoder.resolve.gazetteer import (
+    Entry,
+    Gazetteer,
+    ResolveContext,
+    fold,
+    load_gazetteer,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Mention", "PlacesStage", "find_mentions", "resolve_mentions"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+SCANNED_LABELS = PLACE_LABELS | {"ORG", "PERSON", "NORP"}
+MAX_TOKENS = 6
+CUE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "state",
+                       "county", "district", "port", "suburb", "outskirts", "streets"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across"})
+AIRPORT_WORDS = ("airport", "international airport")
+PROMINENT = 5.0  # importance (log10 population + kind bonus) that needs no cue
+# Words that follow a name to make a street or building of it ("Dublin Road"), and generic
+# words of institutions and directions that are towns somewhere but rarely in a sentence.
+STREET_WORDS = frozenset({"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "lane",
+                          "ln", "boulevard", "blvd", "highway", "hwy", "parkway", "pkwy",
+                          "court", "ct", "trail", "pike", "circle", "terrace", "plaza"})
+GENERIC_WORDS = frozenset({
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "midwest", "center", "centre", "city",
+    "county", "state", "university", "college", "school", "police", "street", "hall", "park",
+    "bank", "union", "metro", "commerce", "federal", "justice", "chamber", "airport", "main",
+    "market", "office", "station", "church", "hospital", "district", "court", "council",
+    "department", "national", "international", "american", "general", "president", "officer",
+    "sheriff", "god", "lord", "mount", "lake", "river", "island", "valley", "village", "town",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A toponym or demonym found in the doc (token offsets) before resolution."""
+
+    start: int
+    end: int
+    text: str
+    demonym: str | None = None  # ISO alpha-2 when the words are a demonym
+    site_end: int | None = None  # token end of a following "airport"
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
+
+
+def _joinable(span: Span) -> bool:
+    """Tell whether ``span`` looks like one proper name (capitalised words, hyphens, "of")."""
+    if not (_capitalised(span[0]) and _capitalised(span[-1])):
+        return False
+    for token in span:
+        if not (_capitalised(token) or token.text in ("-", "of", "de", "upon", "on", "-on-")):
+            return False
+    return True
+
+
+def _cue_before(doc: Doc, start: int) -> bool:
+    """Tell whether ``city of``/``town of`` or a place preposition precedes token ``start``."""
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in CUE_NOUNS:
+        return True
+    return start >= 1 and doc[start - 1].lower_ in PLACE_PREPOSITIONS
+
+
+def _common_word(doc: Doc, span: Span) -> bool:
+    """Tell whether a one-word match is an ordinary word (stop word, sentence-initial word
+    also used in lowercase, or not tagged as a proper noun)."""
+    if len(span) > 1 and not all(t.is_stop for t in span if t.is_alpha):
+        return False
+    token = span[0]
+    if doc.vocab[token.lower_].is_stop or token.pos_ not in ("PROPN",):
+        return True
+    used_lower = any(t.text == token.lower_ for t in doc)
+    return token.is_sent_start and used_lower
+
+
+def _accept(doc: Doc, span: Span, label: str, gaz: Gazetteer, ent: Span | None) -> bool:
+    """Tell whether a gazetteer match in untrusted text (ORG, PERSON, none) is a place."""
+    top = gaz.candidates(span.text)[0]
+    if len(span) == 1 and span[0].lower_ in GENERIC_WORDS:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    in_name = before is not None and _capitalised(before) and not before.is_stop
+    if in_name and not span[0].is_sent_start:
+        return False  # inside a longer name ("Gainesville Police"): only its head is a place
+    cue = _cue_before(doc, span.start) or _airport_end(doc, span.end) is not None
+    cue = cue or _state_after(doc, span.end, gaz)
+    if _common_word(doc, span) and not (cue and span[0].pos_ == "PROPN"):
+        return False
+    if label == "PERSON":
+        whole = ent is not None and (span.start, span.end) == (ent.start, ent.end)
+        named_as_place = span.text in _place_texts(doc)
+        return whole and (top.importance >= PROMINENT + 1 or cue or named_as_place)
+    if not gaz.has_primary(span.text) and top.importance < PROMINENT:
+        return False
+    return cue or top.importance >= PROMINENT - 1 or top.feature != "city"
+
+
+def _place_texts(doc: Doc) -> set[str]:
+    """Return the texts spaCy labels as places somewhere in ``doc``."""
+    return {e.text for e in doc.ents if e.label_ in PLACE_LABELS}
+
+
+def _state_after(doc: Doc, end: int, gaz: Gazetteer) -> bool:
+    """Tell whether ", <state or country>" follows token ``end`` ("Gainesville, Fla.")."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    for stop in range(min(len(doc), end + 4), end + 1, -1):
+        found = gaz.candidates(doc[end + 1:stop].text)
+        if found and found[0].feature in ("admin1", "country"):
+            return True
+    return False
+
+
+def _street_after(doc: Doc, end: int) -> bool:
+    """Tell whether a street word follows token ``end`` ("Dublin Road")."""
+    return end < len(doc) and doc[end].lower_.rstrip(".") in STREET_WORDS
+
+
+def _airport_end(doc: Doc, end: int) -> int | None:
+    """Return the token end of "airport"/"International Airport" right after ``end``."""
+    for words in AIRPORT_WORDS:
+        parts = words.split()
+        window = doc[end:end + len(parts)]
+        if len(window) == len(parts) and [t.lower_ for t in window] == parts:
+            return end + len(parts)
+    return None
+
+
+def _match(doc: Doc, start: int, stop: int, gaz: Gazetteer) -> tuple[int, str | None] | None:
+    """Return (end, demonym code) of the longest name or demonym starting at ``start``."""
+    for end in range(min(stop, start + MAX_TOKENS), start, -1):
+        span = doc[start:end]
+        if not _joinable(span):
+            continue
+        dotted = end < len(doc) and doc[end].text == "." and not span[-1].whitespace_
+        if dotted and gaz.known(span.text + ".", verbatim=True):  # "W.Va" "." is one abbreviation
+            return end + 1, None
+        code = gaz.demonym(span.text)  # "Kazakh" is also an alternate name of a town
+        if code:
+            return end, code
+        if gaz.known(span.text):
+            return end, None
+    return None
+
+
+def _scan(doc: Doc, start: int, stop: int, gaz: Gazetteer, ent: Span | None) -> list[Mention]:
+    """Return the mentions found in tokens ``start:stop`` (one entity or a gap between)."""
+    label = ent.label_ if ent is not None else ""
+    found, i = [], start
+    while i < stop:
+        hit = _match(doc, i, stop, gaz)
+        if hit is None:
+            i += 1
+            continue
+        end, code = hit
+        span = doc[i:end]
+        trusted = label in PLACE_LABELS and (i == ent.start or doc[ent.start].lower_ == "the")
+        if _street_after(doc, end) and not code:
+            trusted = False
+        elif code or trusted or _accept(doc, span, label, gaz, ent):
+            site = None if code else _airport_end(doc, end)
+            found.append(Mention(i, end, span.text, code, site))
+        i = end
+    return found
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Return toponym and demonym mentions in ``doc``, in text order, not overlapping."""
+    found, i = [], 0
+    for ent in doc.ents:
+        found += _scan(doc, i, ent.start, gaz, None)
+        if ent.label_ in SCANNED_LABELS:
+            found += _scan(doc, ent.start, ent.end, gaz, ent)
+        i = ent.end
+    found += _scan(doc, i, len(doc), gaz, None)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What one mention says about the article before resolution."""
+
+    key: str
+    countries: frozenset[str]
+    places: tuple[Entry, ...]
+    vote: str | None
+    state: str | None
+
+
+def _read(mention: Mention, gaz: Gazetteer) -> _Reading:
+    if mention.demonym:
+        return _Reading(mention.text, frozenset({mention.demonym}), (), None, None)
+    candidates = gaz.candidates(mention.text)
+    top = candidates[0]
+    sure = top.feature in ("country", "admin1") or len({c.country_code for c in candidates}) == 1
+    state = top.admin1 if top.admin1 and top.feature != "country" else None
+    return _Reading(fold(mention.text), frozenset({top.country_code}) if sure else frozenset(),
+                    (top,) if sure else (), top.country_code, state)
+
+
+def _context(readings: list[_Reading], key: str, gaz: Gazetteer) -> ResolveContext:
+    """Return what the other toponyms say: the countries and states they name unambiguously,
+    plus the home country and state most of their likeliest readings fall in. Mentions of
+    the same name are left out, so that an ambiguous name cannot confirm itself."""
+    others = [r for r in readings if r.key != key]
+    countries = {c for r in others for c in r.countries}
+    places = [p for r in others for p in r.places]
+    votes = Counter(r.vote for r in others if r.vote)
+    states = Counter(r.state for r in others if r.state)
+    countries.update(code for code, _ in votes.most_common(1))
+    home = [gaz.candidates(state)[0] for state, n in states.most_common(1) if n > 1]
+    places += [e for e in home if e.feature == "admin1"]
+    return ResolveContext(frozenset(countries), tuple(places))
+
+
+def _neighbour(mentions: list[Mention], index: int, doc: Doc, gaz: Gazetteer) -> list[Entry]:
+    """Return the state/country named right after a mention ("Paris, Texas")."""
+    if index + 1 >= len(mentions):
+        return []
+    here, after = mentions[index], mentions[index + 1]
+    if after.demonym or after.start != here.end + 1 or doc[here.end].text != ",":
+        return []
+    top = gaz.candidates(after.text)[0]
+    return [top] if top.feature in ("admin1", "country") else []
+
+
+def resolve_mentions(mentions: list[Mention], doc: Doc, gaz: Gazetteer) -> list[Place]:
+    """Resolve every mention to a :class:`Place` (offsets are character offsets of ``doc``)."""
+    readings, places = [_read(m, gaz) for m in mentions], []
+    for index, mention in enumerate(mentions):
+        if mention.demonym:
+            entry = gaz.country(mention.demonym)
+            if entry is not None:
+                places.append(_place(doc, mention.start, mention.end, entry, True))
+            continue
+        extra = _neighbour(mentions, index, doc, gaz)
+        context = _context(readings, fold(mention.text), gaz)
+        local = ResolveContext(context.countries | {e.country_code for e in extra},
+                               (*context.places, *extra))
+        entry = gaz.resolve(mention.text, local)
+        if entry is not None:
+            places.append(_place(doc, mention.start, mention.site_end or mention.end, entry,
+                                 False, site=mention.site_end is not None))
+    return places
+
+
+def _place(doc: Doc, start: int, end: int, entry: Entry, associative: bool,
+           site: bool = False) -> Place:
+    span = doc[start:end]
+    name, feature = (f"{entry.name} airport", "site") if site else (entry.name, entry.feature)
+    return Place(TextSpan(span.start_char, span.end_char, span.text), name, entry.geonameid,
+                 entry.lat, entry.lon, entry.country_code, feature, entry.admin1,
+                 entry.admin2, associative)
+
+
+@register
+@dataclass(frozen=True)
+class PlacesStage(Stage):
+    """Find and resolve toponyms: adds ``article.places`` sorted by start offset."""
+
+    name: ClassVar[str] = "places"
+    reads: ClassVar[tuple[str, ...]] = ("text",)
+    adds: ClassVar[tuple[str, ...]] = ("places",)
+
+    def warm_up(self) -> None:
+        """Load (or build and cache) the gazetteer index."""
+        load_gazetteer(self.settings)
+
+    def __call__(self, article: Article, doc: Doc) -> Article:
+        """Return ``article`` with its places found in ``doc``."""
+        gaz = load_gazetteer(self.settings)
+        places = resolve_mentions(find_mentions(doc, gaz), doc, gaz)
+        return article.with_(places=tuple(sorted(places, key=lambda p: p.span.start)))

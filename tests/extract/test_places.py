@@ -1,0 +1,104 @@
+"""The places stage on real sentences, through the real spaCy pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventcoder.extract.places import PlacesStage
+from eventcoder.model import Article, ArticleMeta
+from eventcoder.pipeline import REGISTRY
+from eventcoder.resolve.gazetteer import haversine_km
+from eventcoder.resources import nlp
+from eventcoder.settings import Settings
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "places"
+
+
+@pytest.fixture(scope="module")
+def stage():
+    stage = PlacesStage(Settings())
+    stage.warm_up()
+    return stage
+
+
+@pytest.fixture(scope="module")
+def model():
+    return nlp(Settings())
+
+
+def places_of(name: str, stage, model):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    article = Article(ArticleMeta(id=name), text)
+    return stage(article, model(text)).places
+
+
+@pytest.fixture(scope="module")
+def seed(stage, model):
+    return places_of("kazakhstan-2022-01-07.txt", stage, model)
+
+
+def test_stage_is_registered():
+    assert REGISTRY["places"] is PlacesStage
+    assert PlacesStage.reads == ("text",) and PlacesStage.adds == ("places",)
+
+
+def test_spans_point_into_the_text_in_order(seed):
+    text = (FIXTURES / "kazakhstan-2022-01-07.txt").read_text(encoding="utf-8")
+    assert all(text[p.span.start:p.span.end] == p.span.text for p in seed)
+    assert [p.span.start for p in seed] == sorted(p.span.start for p in seed)
+
+
+def test_city_after_kazakh_city_of(seed):
+    taldy = [p for p in seed if p.span.text == "Taldykorgan"]
+    assert len(taldy) == 2
+    assert all((p.name, p.country_code, p.feature) == ("Taldykorgan", "KZ", "city")
+               for p in taldy)
+    kazakh = next(p for p in seed if p.span.text == "Kazakh")
+    assert kazakh.associative and kazakh.country_code == "KZ"
+
+
+def test_old_name_resolves_to_almaty(seed):
+    alma = [p for p in seed if p.span.text == "Alma-Ata"]
+    assert len(alma) == 3 and {p.name for p in alma} == {"Almaty"}
+
+
+def test_airport_is_a_site_near_the_city(seed):
+    airport = next(p for p in seed if p.span.text == "Alma-Ata airport")
+    assert airport.feature == "site" and airport.name == "Almaty airport"
+    assert haversine_km(airport.lat, airport.lon, 43.35, 77.04) < 30
+    assert any(p.feature == "site" and p.country_code == "AM" for p in seed)  # Yerevan airport
+
+
+def test_country_names_get_country_points(seed):
+    kz = next(p for p in seed if p.span.text == "Kazakhstan")
+    assert (kz.feature, kz.geonameid, kz.associative) == ("country", 1522867, False)
+    assert haversine_km(kz.lat, kz.lon, 48.0, 68.0) < 161
+    federation = next(p for p in seed if p.span.text == "Russian Federation")
+    assert federation.country_code == "RU" and not federation.associative
+
+
+def test_demonyms_are_associative(seed):
+    belarusian = next(p for p in seed if p.span.text == "Belarusian")
+    assert belarusian.associative and belarusian.country_code == "BY"
+    assert belarusian.feature == "country"
+    assert all(p.associative for p in seed if p.span.text in ("Russian", "Kazakhstani"))
+
+
+def test_person_named_alma_is_not_a_place(stage, model):
+    assert places_of("person-alma.txt", stage, model) == ()
+
+
+def test_names_with_diacritics(stage, model):
+    found = {p.span.text: p.country_code for p in places_of("diacritics.txt", stage, model)}
+    assert found == {"Zürich": "CH", "São Paulo": "BR", "Kraków": "PL"}
+
+
+def test_us_local_news_stays_in_the_us(stage, model):
+    found = places_of("us-local.txt", stage, model)
+    by_text = {p.span.text: p for p in found}
+    assert by_text["Georgia"].feature == "admin1"  # not the country
+    assert by_text["Athens"].admin1 == "Georgia"  # "Athens, Ga.", not Greece
+    assert "Dublin" not in by_text  # "Dublin Road" is a street
+    assert all(p.country_code == "US" for p in found)
