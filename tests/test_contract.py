@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
@@ -21,6 +22,7 @@ from eventcoder.settings import Settings
 ARTICLES = Path(__file__).parent / "fixtures" / "cli" / "articles"
 ARTICLE_FILES = sorted(ARTICLES.glob("*.txt"))
 VOCAB = Path(__file__).parents[1] / "src" / "eventcoder" / "ontology" / "vocab.json"
+DOC = Path(__file__).parents[1] / "docs" / "contract.md"
 
 
 @cache
@@ -68,13 +70,17 @@ def span_errors(coded: dict[str, Any], text: str) -> list[str]:
     """Spans whose text is not ``text[start:end]``, and sentences out of bounds."""
     bad = [f"{where}: {s['text']!r} != text[{s['start']}:{s['end']}] = "
            f"{text[s['start']:s['end']]!r}"
-           for where, s in spans(coded)
-           if not 0 <= s["start"] <= s["end"] <= len(text) or text[s["start"]:s["end"]] != s["text"]]
+           for where, s in spans(coded) if not _exact(s, text)]
     for i, event in enumerate(coded["events"]):
         sentence, trigger = event["sentence"], event["trigger"]
         if not sentence["start"] <= trigger["start"] < trigger["end"] <= sentence["end"]:
             bad.append(f"events[{i}]: trigger {trigger} outside sentence {sentence}")
     return bad
+
+
+def _exact(span: dict[str, Any], text: str) -> bool:
+    start, end = span["start"], span["end"]
+    return 0 <= start <= end <= len(text) and text[start:end] == span["text"]
 
 
 def code_file(path: Path, settings: Settings, pipeline: Pipeline) -> dict[str, Any]:
@@ -245,3 +251,12 @@ def test_schema_allows_extra_keys(coded: dict[str, dict[str, Any]]) -> None:
     extended["coder"] = {"name": "eventcoder"}
     extended["events"][0]["notes"] = "an extra key a newer coder adds"
     assert schema_errors(extended) == []
+
+
+def test_the_documented_examples_conform() -> None:
+    """docs/contract.md shows a real event and a rejection: both must still validate."""
+    blocks = re.findall(r"```json\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
+    event, rejection = (json.loads(b) for b in blocks)
+    wrapped = {**rejection, "events": [event], "rejected": None}
+    assert schema_errors(wrapped) == []
+    assert schema_errors(rejection) == []

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from eventcoder import __version__
-from eventcoder.errors import EventcoderError
+from eventcoder.errors import ConfigError, EventcoderError
 from eventcoder.settings import Settings
 
 app = typer.Typer(
@@ -74,7 +74,7 @@ def _read_inputs(
 ):
     from eventcoder.ingest import article_from_html, article_from_text, read_jsonl, read_text_file
 
-    day = date.fromisoformat(published) if published else None
+    day = _parse_day(published)
     if input_format == "jsonl":
         stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
         return read_jsonl(stream, settings, origin=path)
@@ -91,6 +91,15 @@ def _read_inputs(
             text, settings, published=day, title=title, source=source, url=url, origin="<stdin>"
         )
     ]
+
+
+def _parse_day(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published)
+    except ValueError as err:
+        raise ConfigError(f"--date {published!r} is not a date: write it as YYYY-MM-DD") from err
 
 
 def _meta(meta, day: date | None, title: str | None, source: str | None, url: str | None):
@@ -303,6 +312,30 @@ def evaluate_timeml_cmd(
     result = evaluate_timeml(folder, _settings(config))
     result.pop("misses", None)
     _print_json(result, "json")
+
+
+@evaluate_app.command("case")
+def evaluate_case_cmd(
+    path: Annotated[Path, typer.Argument(help="CASE 2021 task 2 TSV (id, EventSnippet, SubType).")],
+    limit: Annotated[int | None, typer.Option(help="Only the first N snippets.")] = None,
+    config: Config = None,
+) -> None:
+    """ACLED sub-type macro-F1 and no-event accuracy on CASE 2021 snippets."""
+    from eventcoder.evaluate.case import evaluate_case
+
+    _print_json(evaluate_case(path, _settings(config), limit=limit), "json")
+
+
+@evaluate_app.command("plover")
+def evaluate_plover_cmd(
+    path: Annotated[Path, typer.Argument(help="PLOVER gold-standard records (JSON).")],
+    limit: Annotated[int | None, typer.Option(help="Only the first N records.")] = None,
+    config: Config = None,
+) -> None:
+    """PLOVER event-type accuracy and actor text match on PLOVER gold records."""
+    from eventcoder.evaluate.plover import evaluate_plover
+
+    _print_json(evaluate_plover(path, _settings(config), limit=limit), "json")
 
 
 def main() -> None:

@@ -176,12 +176,16 @@ class Event:
     hint: str = ""  # trigger lexicon's hint for the ACLED coder (violent, looting, arrest ...)
 
     def count(self, kind: str) -> int | None:
-        """Return the figure of ``kind`` (the last update wins), or None."""
+        """Return the figure of ``kind``, or None.
+
+        The last update ("the toll rose to 18") wins; otherwise the largest figure, so
+        that a total restated in several mentions is never counted twice.
+        """
         values = [c for c in self.counts if c.kind == kind]
         if not values:
             return None
         updates = [c for c in values if c.update]
-        return (updates or values)[-1].value
+        return updates[-1].value if updates else max(c.value for c in values)
 
     def actor(self, role: str) -> Actor | None:
         """Return the actor playing ``role``, if any."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -15,8 +14,8 @@ from eventcoder.resources import nlp
 from eventcoder.settings import Settings
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "dates"
-SEED_TEXT = resources.files("eventcoder").joinpath("data/kazakhstan-2022-01-07.txt").read_text(
-    encoding="utf-8")
+SEED_TEXT = (Path(__file__).parents[1] / "fixtures" / "extract" / "kazakhstan-2022-01-07.txt"
+             ).read_text(encoding="utf-8")
 
 
 def run(text: str, published: date | None) -> Article:

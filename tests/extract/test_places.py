@@ -102,3 +102,46 @@ def test_us_local_news_stays_in_the_us(stage, model):
     assert by_text["Athens"].admin1 == "Georgia"  # "Athens, Ga.", not Greece
     assert "Dublin" not in by_text  # "Dublin Road" is a street
     assert all(p.country_code == "US" for p in found)
+
+
+def by_text(name: str, stage, model) -> dict:
+    return {p.span.text: p for p in places_of(name, stage, model)}
+
+
+def test_nigerian_state_with_country_after_it(stage, model):
+    found = by_text("nigeria-borno.txt", stage, model)
+    borno = found["Borno state"]
+    assert (borno.name, borno.feature, borno.country_code) == ("Borno", "admin1", "NG")
+    assert haversine_km(borno.lat, borno.lon, 11.5, 13.0) < 161
+    assert found["Yobe State"].feature == "admin1"
+    assert found["Konduga"].admin1 == "Borno"
+
+
+def test_afghan_province_and_its_capital(stage, model):
+    found = by_text("afghanistan-kandahar.txt", stage, model)
+    province = found["Kandahar province"]
+    assert (province.feature, province.country_code) == ("admin1", "AF")
+    assert found["Kandahar"].feature == "city"  # "Kandahar city"
+    assert found["Helmand province"].name == "Helmand"
+
+
+def test_ukrainian_region_and_oblast(stage, model):
+    found = by_text("ukraine-donetsk.txt", stage, model)
+    for text in ("Donetsk region", "Donetsk oblast", "Luhansk Oblast"):
+        assert (found[text].feature, found[text].country_code) == ("admin1", "UA"), text
+    assert found["Pokrovsk"].admin1 == "Donetsk"
+
+
+def test_punjab_follows_the_article_country(stage, model):
+    pakistan = by_text("pakistan-punjab.txt", stage, model)["Punjab"]
+    india = by_text("india-punjab.txt", stage, model)["Punjab"]
+    assert (pakistan.feature, pakistan.country_code) == ("admin1", "PK")
+    assert (india.feature, india.country_code) == ("admin1", "IN")
+
+
+def test_us_county_is_still_the_county(stage, model):
+    found = by_text("us-county.txt", stage, model)
+    dallas = found["Dallas County"]
+    assert (dallas.feature, dallas.admin1, dallas.country_code) == ("admin2", "Texas", "US")
+    assert haversine_km(dallas.lat, dallas.lon, 32.77, -96.78) < 30
+    assert found["Mesquite"].admin2 == "Dallas County"

@@ -16,17 +16,26 @@ Figures returned by :func:`evaluate_plover`:
 - ``coverage``: share of records with at least one event;
 - ``actor1_match`` / ``actor2_match``: over the records with gold source
   (resp. target) actors, share whose best event's actor1 (resp. actor2)
-  matches one of them. Match rule (:func:`actor_matches`): after lowercasing and
-  collapsing whitespace, the gold ``actorText`` contains, or is contained in,
-  the actor's span text or its canonical name. No event or no such actor is a miss;
-- ``per_type`` (support, correct, accuracy per gold type) and
-  ``top_confusions`` (most frequent gold/predicted type pairs that differ).
+  matches one of them. Match rule (:func:`actor_matches`): case-insensitive
+  containment either way, on whole words: the gold ``actorText`` contains, or
+  is contained in, the actor's span text or its canonical name, both read as
+  sequences of words (letters and digits; punctuation and spacing ignored), so
+  "U.S." matches "the U.S. envoy" but a span "set" does not match "settlers".
+  No event or no such actor is a miss;
+- ``actor1_match_text`` / ``actor2_match_text``: the same with the actor's span
+  text only, leaving out the canonical name (a name such as "Rioters (United
+  States)" contains a country that the gold actor may name for another reason);
+- ``per_type`` (support, correct, accuracy and records without any event, per
+  gold type) and ``top_confusions`` (the most frequent gold/predicted type pairs
+  that differ, among records with an event; the records without one are
+  counted by ``coverage`` and ``per_type``).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -43,7 +52,6 @@ __all__ = ["OLD_TO_CURRENT", "PloverRecord", "Prediction", "actor_matches", "bes
 
 log = logging.getLogger(__name__)
 
-NO_EVENT = "no event"  # how a record without events reads in confusion pairs
 TOP_CONFUSIONS = 10
 
 # Older PLOVER draft label (gold records, version 0.5b1) -> (current PLOVER type, why).
@@ -69,6 +77,7 @@ OLD_TO_CURRENT: dict[str, tuple[str, str]] = {
 }
 
 SKIPPED = "DOCUMENT"
+WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +98,13 @@ class PloverRecord:
 
 @dataclass(frozen=True, slots=True)
 class Prediction:
-    """What the pipeline coded for one record: the best event's type and actors."""
+    """What the pipeline coded for one record: the best event's type and actors.
+
+    ``actor1``/``actor2`` hold the actor's span text then its canonical name.
+    """
 
     plover: str | None = None
-    actor1: tuple[str, ...] = ()  # span text and canonical name of actor1
+    actor1: tuple[str, ...] = ()
     actor2: tuple[str, ...] = ()
 
 
@@ -125,17 +137,19 @@ def read_plover(json_path: Path, limit: int | None = None) -> list[PloverRecord]
     return records if limit is None else records[:limit]
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
+def _words(text: str) -> str:
+    words = WORD.findall(text.lower())
+    return f" {' '.join(words)} " if words else ""
 
 
 def actor_matches(texts: Iterable[str], gold: Iterable[str]) -> bool:
     """Whether any of ``texts`` contains, or is contained in, any gold actor text.
 
-    Case-insensitive, whitespace collapsed; empty strings never match.
+    Case-insensitive, on whole words (punctuation and spacing ignored); a text
+    without words never matches.
     """
-    ours = [t for t in map(_norm, texts) if t]
-    theirs = [g for g in map(_norm, gold) if g]
+    ours = [t for t in map(_words, texts) if t]
+    theirs = [g for g in map(_words, gold) if g]
     return any(o in g or g in o for o in ours for g in theirs)
 
 
@@ -169,15 +183,16 @@ def _ratio(part: int, whole: int) -> float:
 
 def _per_type(records: Sequence[PloverRecord], predictions: Sequence[Prediction]) -> dict:
     support = Counter(r.plover for r in records)
-    right = Counter(r.plover for r, p in zip(records, predictions, strict=True)
-                    if r.plover == p.plover)
-    return {t: {"support": n, "correct": right[t], "accuracy": _ratio(right[t], n)}
-            for t, n in sorted(support.items())}
+    pairs = list(zip(records, predictions, strict=True))
+    right = Counter(r.plover for r, p in pairs if r.plover == p.plover)
+    missed = Counter(r.plover for r, p in pairs if p.plover is None)
+    return {t: {"support": n, "correct": right[t], "accuracy": _ratio(right[t], n),
+                "no_event": missed[t]} for t, n in sorted(support.items())}
 
 
 def _confusions(records: Sequence[PloverRecord], predictions: Sequence[Prediction]) -> list:
-    pairs = Counter((r.plover, p.plover or NO_EVENT)
-                    for r, p in zip(records, predictions, strict=True) if r.plover != p.plover)
+    pairs = Counter((r.plover, p.plover) for r, p in zip(records, predictions, strict=True)
+                    if p.plover is not None and r.plover != p.plover)
     return [{"gold": g, "predicted": p, "count": n}
             for (g, p), n in pairs.most_common(TOP_CONFUSIONS)]
 
@@ -195,14 +210,18 @@ def score_plover(records: Sequence[PloverRecord], predictions: Sequence[Predicti
     pairs = list(zip(records, predictions, strict=True))
     with_source, actor1 = _actor_rate([(p.actor1, r.sources) for r, p in pairs])
     with_target, actor2 = _actor_rate([(p.actor2, r.targets) for r, p in pairs])
+    _, actor1_text = _actor_rate([(p.actor1[:1], r.sources) for r, p in pairs])
+    _, actor2_text = _actor_rate([(p.actor2[:1], r.targets) for r, p in pairs])
     return {
         "records": len(pairs),
         "coverage": _ratio(sum(p.plover is not None for p in predictions), len(pairs)),
         "type_accuracy": _ratio(sum(r.plover == p.plover for r, p in pairs), len(pairs)),
         "records_with_source": with_source,
         "actor1_match": actor1,
+        "actor1_match_text": actor1_text,
         "records_with_target": with_target,
         "actor2_match": actor2,
+        "actor2_match_text": actor2_text,
         "per_type": _per_type(records, predictions),
         "top_confusions": _confusions(records, predictions),
     }

@@ -170,11 +170,13 @@ def _actors(event: dict[str, Any], role: str) -> list[dict[str, Any]]:
 
 def _actor(event: dict[str, Any], role: str) -> str | None:
     found = _actors(event, role)
-    return (found[0].get("name") or found[0].get("text")) if found else None
+    if not found:
+        return None
+    return found[0].get("acled_name") or found[0].get("name") or found[0].get("text")
 
 
 def _assoc(event: dict[str, Any], role: str) -> str | None:
-    names = [a.get("name") or a.get("text") for a in _actors(event, role)]
+    names = [a.get("acled_name") or a.get("name") or a.get("text") for a in _actors(event, role)]
     return "; ".join(dict.fromkeys(n for n in names if n)) or None
 
 

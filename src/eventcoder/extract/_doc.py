@@ -104,7 +104,23 @@ def np_tokens(head: Token) -> list[Token]:
         if c.dep_ == "advmod" and c.lower_ == "together":
             continue
         keep.extend(_np_subtree(c, drop))
-    return sorted(keep, key=lambda t: t.i)
+    return _same_line(sorted(keep, key=lambda t: t.i), head)
+
+
+def _same_line(tokens: list[Token], head: Token) -> list[Token]:
+    """The tokens of ``tokens`` on the head's line (a headline is not part of the phrase)."""
+    doc = head.doc
+    first = min(t.i for t in tokens)
+    last = max(t.i for t in tokens)
+    for i in range(head.i - 1, first - 1, -1):
+        if "\n" in doc[i].text_with_ws:
+            first = i + 1
+            break
+    for i in range(head.i, last):
+        if "\n" in doc[i].text_with_ws:
+            last = i
+            break
+    return [t for t in tokens if first <= t.i <= last and not t.is_space]
 
 
 def _np_subtree(token: Token, drop: set[str]) -> list[Token]:

@@ -58,6 +58,8 @@ PARTITIVES = {
     "contingent",
 }
 NO_TARGET = {"MOBILIZE", "ACCUSE"}
+LIGHT_VERBS = {"go", "stage", "hold", "organize", "organise", "take", "join", "launch", "carry",
+               "conduct", "mount", "begin", "start", "lead", "call", "continue", "end", "hit"}
 PARTIES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}  # "X and Y signed/met/clashed"
 AGENT_OBJECTS = {"ASSAULT", "COERCE", "SANCTION", "REQUEST", "ACCUSE", "AID", "THREATEN"}
 
@@ -86,7 +88,9 @@ def _between(token: Token) -> dict[str, Token | None]:
 def _light_verb_subject(token: Token) -> Token | None:
     """The subject of "went on strike", "staged a protest", "took part in a rally"."""
     verb = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ == "dobj" else None
-    return _subject(verb) if verb is not None and verb.pos_ == "VERB" else None
+    if verb is None or verb.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    return _subject(verb)
 
 
 def _noun_roles(token: Token, plover: str) -> dict[str, Token | None]:

@@ -71,7 +71,7 @@ class Dater:
         previous = self._previous(index)
         if previous is not None:
             return _from(previous)
-        return self._fallback()
+        return self._fallback(index)
 
     def _closest(self, exprs: list[TimeExpr], event: Event) -> TimeExpr:
         return min(exprs, key=lambda d: abs(d.span.start - event.trigger.start))
@@ -93,9 +93,14 @@ class Dater:
         own = [d for d in _in(self.article, index - 1) if not _media_date(self.doc, d)]
         return own[-1] if same and own else None
 
-    def _fallback(self) -> EventDate:
+    def _fallback(self, index: int) -> EventDate:
         published = self.article.meta.published
         if published is None:
+            sent = self.article.sentences[index]
+            stated = [d for d in self.article.dates if sent.start <= d.span.start < sent.end]
+            if stated:  # "yesterday" with nothing to anchor it: keep the words and the reason
+                return EventDate(None, stated[0].precision, stated[0].span, stated[0].value,
+                                 stated[0].reason or NO_ANCHOR)
             return EventDate(None, "day", None, None, NO_ANCHOR)
         return EventDate(published, "week", None, None, NO_DATE)
 

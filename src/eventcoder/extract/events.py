@@ -19,7 +19,12 @@ from eventcoder.extract._doc import child, lexicon, sentence_index, token_span
 from eventcoder.model import Article, Event, content_id
 from eventcoder.pipeline import Stage, register
 
-BACKGROUND_PREPS = {"during", "amid", "after", "before", "since", "following", "despite", "over"}
+BACKGROUND_PREPS = {"during", "amid", "after", "before", "since", "following", "despite", "over",
+                    "for"}
+BACKGROUND_HEADS = {"conflict", "war", "insurgency", "crisis", "violence", "campaign", "unrest",
+                    "uprising", "fighting", "rebellion"}
+EVALUATIVE_VERBS = {"call", "condemn", "criticize", "criticise", "denounce", "decry", "deplore",
+                    "welcome", "praise", "investigate", "blame", "deny", "justify", "defend"}
 VIOLENCE_WORDS = {
     "attack",
     "clash",
@@ -151,6 +156,12 @@ def is_background(token: Token) -> bool:
     """True when the trigger only sets the scene of another statement."""
     if token.pos_ == "NOUN" and token.head.dep_ == "prep" and token.head.lower_ in BACKGROUND_PREPS:
         return True
+    evaluated = token.dep_ == "dobj" and token.head.lemma_.lower() in EVALUATIVE_VERBS
+    if token.pos_ == "NOUN" and evaluated:
+        return True  # "called the arrests unlawful": the arrests are known already
+    if token.dep_ == "relcl" and (token.head.lemma_.lower() in BACKGROUND_HEADS or any(
+            c.lower_ in ("has", "have") for c in token.children if c.dep_ == "aux")):
+        return True  # "a conflict that has killed thousands"
     for anc in token.ancestors:
         if anc.dep_ == "relcl" and not _media_noun(anc.head):
             return True

@@ -44,12 +44,35 @@ def _sources_clash(a: Event, b: Event) -> bool:
     )
 
 
+def is_headline(article: Article, index: int) -> bool:
+    """True when sentence ``index`` is the article's headline (first line, no final stop)."""
+    if index != 0 or not article.sentences:
+        return False
+    first = article.sentences[0]
+    return first.text[-1:] not in ".!?\"”" and "\n" in article.text[first.end : first.end + 3]
+
+
+def _same_participants(token: Token, group: list[Event]) -> bool:
+    """ "The attackers ..." after an attack, "the gunmen" after gunmen: the same people again."""
+    subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not any(c.lower_ == "the" for c in subj.children if c.dep_ == "det"):
+        return False
+    lemma = subj.lemma_.lower()
+    triggers = {m.text.lower() for e in group for m in (e.trigger, *e.mentions)}
+    agents = {a.span.text.lower().split()[-1] for e in group for a in e.actors}
+    return any(lemma.startswith(t[:5]) and lemma.endswith(("er", "or")) for t in triggers) or (
+        subj.lower_ in agents)
+
+
 def joins(article: Article, doc: Doc, group: list[Event], event: Event) -> bool:
     """True when ``event`` is another mention of the event ``group`` describes."""
     last = group[-1]
-    gap = sentence_index(article, event.trigger.start) - sentence_index(article, last.trigger.start)
+    start = sentence_index(article, last.trigger.start)
+    gap = sentence_index(article, event.trigger.start) - start
     if _sources_clash(group[0], event):
         return False
+    if is_headline(article, start) and event.plover == last.plover and gap <= 3:
+        return True  # the headline announces the lead's event
     if gap == 0:
         return event.plover == last.plover or {event.plover, last.plover} == {"PROTEST", "REQUEST"}
     if starts_with_marker(event.sentence.text):
@@ -58,14 +81,18 @@ def joins(article: Article, doc: Doc, group: list[Event], event: Event) -> bool:
     if token is None:
         return False
     same_kind = event.plover == last.plover or {event.plover, last.plover} <= VIOLENT
-    if gap <= 3 and _anaphoric(token):
+    if gap <= 3 and (_anaphoric(token) or (
+            {event.plover, last.plover} <= {"ASSAULT"} and _same_participants(token, group))):
         return same_kind
     return gap == 1 and _definite(token) and event.plover == last.plover
 
 
 def merge_group(group: list[Event]) -> Event:
     """One event from its mentions: the first mention's coding, the best evidence of all."""
-    first = next((e for e in group if e.plover != "REQUEST"), group[0])
+    body = [e for e in group if e.trigger.start >= group[0].sentence.end] or group
+    first = next((e for e in body if e.plover != "REQUEST"), body[0])
+    if not is_headline_event(group[0]):
+        first = next((e for e in group if e.plover != "REQUEST"), group[0])
     rest = [e for e in group if e is not first]
     if not rest:
         return first
@@ -109,6 +136,11 @@ def _best_location(group: list[Event]):
     if not found:
         return None
     return min(found, key=lambda loc: (loc.inherited, loc.geo_precision))
+
+
+def is_headline_event(event: Event) -> bool:
+    """True when ``event`` was found in a headline (its sentence starts the text, no stop)."""
+    return event.sentence.start == 0 and event.sentence.text[-1:] not in ".!?\"”"
 
 
 def merge_events(article: Article, doc: Doc) -> tuple[Event, ...]:

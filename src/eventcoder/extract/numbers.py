@@ -3,7 +3,7 @@
 ACLED codes vague figures conservatively: "several"/"many"/"a few" as 10 is
 too high for "a few", so eventcoder follows ACLED's published rule for the words
 it names — tens 10, dozens 12, scores 20, hundreds 100, thousands 1000 — and
-reads "several"/"a few"/"some" as 3 (recorded in docs/counts.md). Ranges and
+reads "several"/"a few"/"some" as 3 (recorded in docs/pipeline.md). Ranges and
 bounds take the lower figure ("at least 12" is 12, "more than 100" is 100).
 """
 
@@ -32,8 +32,6 @@ UNITS = {
     "seventeen": 17,
     "eighteen": 18,
     "nineteen": 19,
-    "a dozen": 12,
-    "dozen": 12,
     "a": 1,
     "an": 1,
     "single": 1,
@@ -48,7 +46,7 @@ TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 VAGUE = {
     "tens": 10,
     "dozens": 12,

@@ -3,7 +3,9 @@
 Toponyms come from spaCy's GPE/LOC/FAC entities and from gazetteer matches of
 capitalised token runs the small model misses or files under ORG/PERSON
 ("Alma-Ata airport"), checked so that common words and people's names are not
-taken for towns. Demonyms ("Belarusian") become associative country places.
+taken for towns. Demonyms ("Belarusian") become associative country places; a name followed
+by "state", "province", "region", "oblast", "district"... ("Borno state") is
+resolved among areas only.
 Ambiguous names are resolved in two passes: the countries and states the
 article mentions steer the choice of namesakes ("Paris" next to "Texas").
 """
@@ -18,6 +20,7 @@ from eventcoder.model import Article, Place
 from eventcoder.model import Span as TextSpan
 from eventcoder.pipeline import Stage, register
 from eventcoder.resolve.gazetteer import (
+    ADMIN_WORDS,
     Entry,
     Gazetteer,
     ResolveContext,
@@ -109,6 +112,8 @@ def _accept(doc: Doc, span: Span, label: str, gaz: Gazetteer, ent: Span | None) 
         return False  # inside a longer name ("Gainesville Police"): only its head is a place
     cue = _cue_before(doc, span.start) or _airport_end(doc, span.end) is not None
     cue = cue or _state_after(doc, span.end, gaz)
+    if span[-1].lower_ in ADMIN_WORDS:
+        return True  # "Borno state": an area the gazetteer has under that name
     if _common_word(doc, span) and not (cue and span[0].pos_ == "PROPN"):
         return False
     if label == "PERSON":
@@ -151,12 +156,23 @@ def _airport_end(doc: Doc, end: int) -> int | None:
     return None
 
 
+def _area_end(doc: Doc, end: int, text: str, gaz: Gazetteer) -> int:
+    """Return the end after an admin word that makes ``text`` an area ("Borno state",
+    "Donetsk Oblast"), unless the word starts a longer name ("Georgia State Patrol")."""
+    if end >= len(doc) or doc[end].lower_ not in ADMIN_WORDS:
+        return end
+    word = doc[end]
+    longer = word.text[:1].isupper() and end + 1 < len(doc) and _capitalised(doc[end + 1])
+    return end + 1 if not longer and gaz.known(f"{text} {word.text}") else end
+
+
 def _match(doc: Doc, start: int, stop: int, gaz: Gazetteer) -> tuple[int, str | None] | None:
     """Return (end, demonym code) of the longest name or demonym starting at ``start``."""
     for end in range(min(stop, start + MAX_TOKENS), start, -1):
         span = doc[start:end]
-        if not _joinable(span):
-            continue
+        if not _joinable(span) or (span[-1].lower_ in ADMIN_WORDS
+                                   and not gaz.has_primary(span.text)):
+            continue  # "X State" as a name of its own, else left to _area_end
         dotted = end < len(doc) and doc[end].text == "." and not span[-1].whitespace_
         if dotted and gaz.known(span.text + ".", verbatim=True):  # "W.Va" "." is one abbreviation
             return end + 1, None
@@ -164,7 +180,7 @@ def _match(doc: Doc, start: int, stop: int, gaz: Gazetteer) -> tuple[int, str | 
         if code:
             return end, code
         if gaz.known(span.text):
-            return end, None
+            return _area_end(doc, end, span.text, gaz), None
     return None
 
 
@@ -198,7 +214,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             found += _scan(doc, ent.start, ent.end, gaz, ent)
         i = ent.end
     found += _scan(doc, i, len(doc), gaz, None)
-    return found
+    kept: list[Mention] = []
+    for mention in found:  # an area word may reach past its entity ("Borno" + "state")
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +229,7 @@ class _Reading:
     countries: frozenset[str]
     places: tuple[Entry, ...]
     vote: str | None
-    state: str | None
+    state: tuple[str, str] | None  # (country, admin1) of the likeliest reading
 
 
 def _read(mention: Mention, gaz: Gazetteer) -> _Reading:
@@ -217,8 +237,11 @@ def _read(mention: Mention, gaz: Gazetteer) -> _Reading:
         return _Reading(mention.text, frozenset({mention.demonym}), (), None, None)
     candidates = gaz.candidates(mention.text)
     top = candidates[0]
-    sure = top.feature in ("country", "admin1") or len({c.country_code for c in candidates}) == 1
-    state = top.admin1 if top.admin1 and top.feature != "country" else None
+    sure = top.feature == "country" or len({c.country_code for c in candidates}) == 1
+    if top.feature == "admin1":  # unless another country has a state or country so named
+        sure = sure or all(c.country_code == top.country_code for c in candidates
+                           if c.feature in ("country", "admin1"))
+    state = (top.country_code, top.admin1) if top.admin1 and top.feature != "country" else None
     return _Reading(fold(mention.text), frozenset({top.country_code}) if sure else frozenset(),
                     (top,) if sure else (), top.country_code, state)
 
@@ -233,8 +256,10 @@ def _context(readings: list[_Reading], key: str, gaz: Gazetteer) -> ResolveConte
     votes = Counter(r.vote for r in others if r.vote)
     states = Counter(r.state for r in others if r.state)
     countries.update(code for code, _ in votes.most_common(1))
-    home = [gaz.candidates(state)[0] for state, n in states.most_common(1) if n > 1]
-    places += [e for e in home if e.feature == "admin1"]
+    for (code, state), n in states.most_common(1):
+        home = [e for e in gaz.candidates(state)
+                if e.feature == "admin1" and e.country_code == code]
+        places += home[:1] if n > 1 else []
     return ResolveContext(frozenset(countries), tuple(places))
 
 

@@ -9,19 +9,33 @@ from spacy.tokens import Doc
 from eventcoder.model import Article, Span
 from eventcoder.pipeline import Stage, register
 
-_ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s+(?=[A-Z])")
+_BREAK = re.compile(r"(?:…|\.\.\.)\s+(?=[A-Z])|\n+")
+HEADLINE_CHARS = 70  # a line this short with no final stop is a headline or dateline
 
 
 def split_sentences(article: Article, doc: Doc) -> tuple[Span, ...]:
-    """Return trimmed sentence spans covering the text."""
+    """Return trimmed sentence spans covering the text.
+
+    spaCy's sentences are split again at ellipses and after headline-like lines
+    (short, or ending in a stop), but not inside hard-wrapped paragraphs.
+    """
     spans: list[Span] = []
     for sent in doc.sents:
         start = sent.start_char
-        for match in _ELLIPSIS.finditer(article.text, sent.start_char, sent.end_char):
-            spans.append(_trimmed(article, start, match.start() + 1))
-            start = match.end()
+        for match in _BREAK.finditer(article.text, sent.start_char, sent.end_char):
+            if _ends_line(article.text, start, match):
+                spans.append(_trimmed(article, start, match.start() + 1))
+                start = match.end()
         spans.append(_trimmed(article, start, sent.end_char))
     return tuple(s for s in spans if s.end > s.start)
+
+
+def _ends_line(text: str, start: int, match: re.Match[str]) -> bool:
+    if not match.group(0).startswith("\n"):
+        return True  # an ellipsis before a capital letter
+    line = text[start:match.start()].rstrip()
+    line = line[line.rfind("\n") + 1:]
+    return bool(line) and (line[-1] in ".!?:\"”’)" or len(line) < HEADLINE_CHARS)
 
 
 def _trimmed(article: Article, start: int, end: int) -> Span:

@@ -61,7 +61,7 @@ def _from_line(line: str, number: int, settings: Settings, origin: str) -> Artic
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        detail = f"line {number} is not JSON: {err.msg} at column {err.colno}"
+        detail = f"line {number} is not JSON: {err.msg} (column {err.colno})"
         return rejected(where, MALFORMED, detail, id=_salvage_id(line) or f"line-{number}")
     return article_from_record(record, settings, origin=where, fallback_id=f"line-{number}")
 

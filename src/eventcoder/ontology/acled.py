@@ -77,6 +77,8 @@ def _sub_type(
 
 
 def _protest(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]) -> str:
+    if hint in ("violent", "looting") and inter1 in ARMED:
+        return "Looting/property destruction" if hint == "looting" else "Attack"
     if hint in ("violent", "looting"):
         if hint == "looting" and inter1 not in (5, 6):
             return "Looting/property destruction"

