@@ -95,6 +95,8 @@ def read_folder(path: Path) -> Iterator[Record]:
 
 def read_corpus(path: Path, limit: int | None) -> list[Record]:
     """Return the first ``limit`` records of ``path`` (XML, JSONL or folder of .txt)."""
+    if not path.exists():
+        raise SystemExit(f"{path} does not exist: give an LGL .xml, a .jsonl or a folder of .txt")
     if path.is_dir():
         records = read_folder(path)
     elif path.suffix.lower() == ".xml":
@@ -232,6 +234,8 @@ def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.WARNING)
     settings = Settings.load(batch_size=args.batch_size)
     records = read_corpus(args.corpus, args.limit)
+    if not records:
+        raise SystemExit(f"no articles in {args.corpus}: give a non-empty corpus")
     start = time.perf_counter()
     articles = build_articles(records, settings)
     ingest_s = time.perf_counter() - start

@@ -338,6 +338,17 @@ def evaluate_plover_cmd(
     _print_json(evaluate_plover(path, _settings(config), limit=limit), "json")
 
 
+@evaluate_app.command("attribution")
+def evaluate_attribution_cmd(
+    path: Annotated[Path, typer.Argument(help="Attribution corpus (JSONL).")],
+    config: Config = None,
+) -> None:
+    """Attribution kind, source and verb accuracy on an attribution corpus."""
+    from eventcoder.evaluate.attribution import evaluate_attribution
+
+    _print_json(evaluate_attribution(path, _settings(config)), "json")
+
+
 def main() -> None:
     """Entry point with logging set up."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

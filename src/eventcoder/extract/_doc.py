@@ -35,10 +35,11 @@ def lexicon() -> dict[str, Any]:
 
 def token_at(doc: Doc, offset: int) -> Token | None:
     """Return the token covering character ``offset``."""
-    for token in doc:
-        if token.idx <= offset < token.idx + len(token.text):
-            return token
-    return None
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span[0]
+    return token if token.idx <= offset < token.idx + len(token.text) else None
 
 
 def token_span(article: Article, token: Token) -> Span:

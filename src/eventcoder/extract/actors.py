@@ -60,6 +60,7 @@ PARTITIVES = {
 NO_TARGET = {"MOBILIZE", "ACCUSE"}
 LIGHT_VERBS = {"go", "stage", "hold", "organize", "organise", "take", "join", "launch", "carry",
                "conduct", "mount", "begin", "start", "lead", "call", "continue", "end", "hit"}
+LOADED = set(lexicon()["loaded_labels"])
 PARTIES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}  # "X and Y signed/met/clashed"
 AGENT_OBJECTS = {"ASSAULT", "COERCE", "SANCTION", "REQUEST", "ACCUSE", "AID", "THREATEN"}
 
@@ -152,11 +153,29 @@ class Coder:
                 continue
             out.append(self.code(role, head, day))
         out = _promote_partner(out, event.plover)
+        out = [self._unlabel(a, event) for a in out]
         if event.plover == "PROTEST":
             out = [self._as_crowd(a, event) if a.role == "actor1" else a for a in out]
             if not any(a.role == "actor1" for a in out):
                 out.append(self._crowd(event, event.trigger))
         return tuple(out)
+
+    def _unlabel(self, actor: Actor, event: Event) -> Actor:
+        """A speaker's loaded label ("bandits", "terrorists") is not the actor's name.
+
+        When a source calls the people of a protest story by such a label, the actor stays
+        the protesters (or rioters); the label is kept on the event with its speaker.
+        """
+        words = actor.span.text.lower().split()
+        label = next((w for w in words if w in LOADED), None)
+        if label is None or event.attribution.kind != "attributed" or not self._protest_story():
+            return actor
+        crowd = self._crowd(replace(event, hint="violent"), actor.span)
+        return replace(crowd, role=actor.role, label=label)
+
+    def _protest_story(self) -> bool:
+        low = self.article.text.lower()
+        return any(w in low for w in ("protest", "demonstrat", "rally", "riot", "march"))
 
     def _as_crowd(self, actor: Actor, event: Event) -> Actor:
         """Civilians who protest or riot are coded as protesters or rioters, as ACLED does."""
@@ -316,7 +335,10 @@ def code_events(article: Article, doc: Doc, kb: ActorKB, gazetteer: Gazetteer) -
     for event in article.events:
         token = event_token(doc, event)
         actors = coder.actors(event, token) if token is not None else ()
-        out.append(replace(event, actors=actors, labels=_labels(event, token, actors)))
+        labels = _labels(event, token, actors) + tuple(
+            Actor(a.role, a.span, event.attribution.source or "unknown speaker", label=a.label)
+            for a in actors if a.label)
+        out.append(replace(event, actors=actors, labels=labels))
     return tuple(out)
 
 

@@ -133,8 +133,9 @@ def candidates(doc: Doc) -> list[tuple[int, int]]:
     """Character extents of spaCy DATE/TIME entities and of the regex rules, trimmed."""
     spans = [(ent.start_char, ent.end_char) for ent in doc.ents
              if ent.label_ == "DATE" or (ent.label_ == "TIME" and DAY_WORDS.search(ent.text))]
-    spans += [(m.start(), m.end()) for m in CANDIDATES.finditer(doc.text)]
-    trimmed = {trim(doc.text, start, end) for start, end in spans}
+    text = doc.text  # spaCy rebuilds Doc.text on every access
+    spans += [(m.start(), m.end()) for m in CANDIDATES.finditer(text)]
+    trimmed = {trim(text, start, end) for start, end in spans}
     return sorted(s for s in trimmed if s[1] > s[0])
 
 

@@ -19,12 +19,45 @@ from eventcoder.extract._doc import child, lexicon, sentence_index, token_span
 from eventcoder.model import Article, Event, content_id
 from eventcoder.pipeline import Stage, register
 
-BACKGROUND_PREPS = {"during", "amid", "after", "before", "since", "following", "despite", "over",
-                    "for"}
-BACKGROUND_HEADS = {"conflict", "war", "insurgency", "crisis", "violence", "campaign", "unrest",
-                    "uprising", "fighting", "rebellion"}
-EVALUATIVE_VERBS = {"call", "condemn", "criticize", "criticise", "denounce", "decry", "deplore",
-                    "welcome", "praise", "investigate", "blame", "deny", "justify", "defend"}
+BACKGROUND_PREPS = {
+    "during",
+    "amid",
+    "after",
+    "before",
+    "since",
+    "following",
+    "despite",
+    "over",
+    "for",
+}
+BACKGROUND_HEADS = {
+    "conflict",
+    "war",
+    "insurgency",
+    "crisis",
+    "violence",
+    "campaign",
+    "unrest",
+    "uprising",
+    "fighting",
+    "rebellion",
+}
+EVALUATIVE_VERBS = {
+    "call",
+    "condemn",
+    "criticize",
+    "criticise",
+    "denounce",
+    "decry",
+    "deplore",
+    "welcome",
+    "praise",
+    "investigate",
+    "blame",
+    "deny",
+    "justify",
+    "defend",
+}
 VIOLENCE_WORDS = {
     "attack",
     "clash",
@@ -142,6 +175,13 @@ def match_trigger(token: Token) -> dict[str, Any] | None:
     """Return the lexicon entry ``token`` triggers, or None."""
     if token.pos_ not in ("VERB", "NOUN") or token.dep_ == "amod":
         return None
+    if token.dep_ == "compound" and token.head.lemma_.lower() in (
+        "police",
+        "gear",
+        "squad",
+        "shield",
+    ):
+        return None  # "riot police" are police
     entries = _INDEX.get((lemma_of(token), token.pos_), [])
     compound = (
         f"{token.lemma_.lower()} {token.nbor(1).lemma_.lower()}"
@@ -159,8 +199,10 @@ def is_background(token: Token) -> bool:
     evaluated = token.dep_ == "dobj" and token.head.lemma_.lower() in EVALUATIVE_VERBS
     if token.pos_ == "NOUN" and evaluated:
         return True  # "called the arrests unlawful": the arrests are known already
-    if token.dep_ == "relcl" and (token.head.lemma_.lower() in BACKGROUND_HEADS or any(
-            c.lower_ in ("has", "have") for c in token.children if c.dep_ == "aux")):
+    if token.dep_ == "relcl" and (
+        token.head.lemma_.lower() in BACKGROUND_HEADS
+        or any(c.lower_ in ("has", "have") for c in token.children if c.dep_ == "aux")
+    ):
         return True  # "a conflict that has killed thousands"
     for anc in token.ancestors:
         if anc.dep_ == "relcl" and not _media_noun(anc.head):
@@ -182,8 +224,9 @@ def find_accusations(doc: Doc) -> Iterator[Token]:
         if token.pos_ != "VERB" or token.lemma_.lower() not in reporting:
             continue
         comp = [c for c in token.children if c.dep_ in ("ccomp", "dobj")]
-        labelled = any(t.lower_ in labels or t.lemma_.lower() in labels
-                       for c in comp for t in c.subtree)
+        labelled = any(
+            t.lower_ in labels or t.lemma_.lower() in labels for c in comp for t in c.subtree
+        )
         if labelled and not any(_is_event_head(c) for c in comp):
             yield token
 
@@ -199,6 +242,8 @@ def modality_of(token: Token) -> str:
     }
     if words & {"not", "n't", "never", "no"} or any(c.dep_ == "neg" for c in token.children):
         return "negated"
+    if _denied(token):
+        return "negated"  # "the army denied that it had shelled the town"
     if words & {"if", "unless", "could", "might", "may"}:
         return "hypothetical"
     if words & {"will", "would", "shall", "'ll"} or _planned(token):
@@ -206,6 +251,15 @@ def modality_of(token: Token) -> str:
     if words & {"reportedly", "allegedly", "possibly", "apparently", "purportedly"}:
         return "uncertain"
     return "asserted"
+
+
+def _denied(token: Token) -> bool:
+    """True when the nearest verb reporting the trigger is a denial."""
+    reporting = set(lexicon()["reporting_verbs"]) | {"deny", "refute"}
+    for anc in token.ancestors:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in reporting:
+            return anc.lemma_.lower() in ("deny", "refute")
+    return False
 
 
 def _heads(token: Token) -> list[Token]:

@@ -168,6 +168,8 @@ def _area_end(doc: Doc, end: int, text: str, gaz: Gazetteer) -> int:
 
 def _match(doc: Doc, start: int, stop: int, gaz: Gazetteer) -> tuple[int, str | None] | None:
     """Return (end, demonym code) of the longest name or demonym starting at ``start``."""
+    if not _capitalised(doc[start]):
+        return None  # every name and demonym starts with a capital
     for end in range(min(stop, start + MAX_TOKENS), start, -1):
         span = doc[start:end]
         if not _joinable(span) or (span[-1].lower_ in ADMIN_WORDS

@@ -153,6 +153,8 @@ STRATEGIC = {
 
 
 def _strategic(plover: str, hint: str, inter1: int | None, lemmas: set[str]) -> str | None:
+    if hint == "intervention":
+        return "Protest with intervention"  # tear gas, water cannon, dispersal
     if hint == "territory":
         return (
             "Government regains territory" if inter1 == 1 else "Non-state actor overtakes territory"

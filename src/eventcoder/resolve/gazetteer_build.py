@@ -20,6 +20,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -34,6 +35,7 @@ FEATURE_BONUS = {"country": 3.0, "admin1": 1.0, "admin2": 0.5, "city": 0.0, "sit
 ABBREVIATION = "\x00"  # marks an alternate matched verbatim, dots and case kept ("W.Va.")
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Return the index key of ``name``: ASCII, lowercase, no dots, hyphens as spaces.
 
