@@ -65,7 +65,7 @@ def event_to_json(event: Event) -> dict[str, Any]:
         "fatalities": event.count("killed"),
         "injured": event.count("injured"),
         "arrested": event.count("arrested"),
-        "attribution": _attribution(event.attribution),
+        "attribution": {**_attribution(event.attribution), "stance": stance(event)},
         "modality": event.modality,
         "confidence": round(event.confidence, 3),
         "mentions": [m.to_json() for m in event.mentions],
@@ -83,6 +83,14 @@ def event_to_json(event: Event) -> dict[str, Any]:
             for a in event.labels
         ],
     }
+
+
+def stance(event: Event) -> str:
+    """Who vouches for the event: the outlet ("asserted"), or a source whose claim the
+    outlet only reports ("claimed"); "denied" when the source denies it."""
+    if event.modality == "negated" and event.attribution.kind != "author":
+        return "denied"
+    return "asserted" if event.attribution.kind == "author" else "claimed"
 
 
 def actor_to_json(actor: Actor) -> dict[str, Any]:

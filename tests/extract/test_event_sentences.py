@@ -100,3 +100,14 @@ def test_dated_office_holder(code: Callable[..., Article]) -> None:
     after = _only(code("The President of Kazakhstan dismissed the government.", "2022-01-05"))
     assert before.actor("actor1").name == "Nursultan Nazarbayev"
     assert after.actor("actor1").name == "Kassym-Jomart Tokayev"
+
+
+def test_stance_separates_claims_from_the_outlet_voice(code: Callable[..., Article]) -> None:
+    from eventcoder.contract import event_to_json
+
+    claimed = _only(code("The army said rebels attacked a convoy near Goma on Monday."))
+    denied = _only(code("The army denied that its troops had shelled the village."))
+    asserted = _only(code("Rebels attacked a convoy near Goma on Monday."))
+    assert event_to_json(claimed)["attribution"]["stance"] == "claimed"
+    assert event_to_json(denied)["attribution"]["stance"] == "denied"
+    assert event_to_json(asserted)["attribution"]["stance"] == "asserted"

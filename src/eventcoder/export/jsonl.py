@@ -65,4 +65,5 @@ def _location(loc: dict[str, Any] | None) -> dict[str, Any] | None:
 
 def _attribution(value: dict[str, Any] | None) -> dict[str, Any]:
     value = value or {}
-    return {"kind": value.get("kind"), "source": value.get("source"), "verb": value.get("verb")}
+    keys = ("kind", "source", "verb", "stance")
+    return {k: value.get(k) for k in keys}
