@@ -30,7 +30,7 @@ def test_jsonl_records(store: Store) -> None:
                                       "country": "NG", "sector": "civilian", "inter": 7}
     assert attack["eventText"] == "killed" and "at least 12 people" in attack["text"]
     assert attack["attribution"] == {"kind": "attributed", "source": "Amnesty International",
-                                     "verb": "said"}
+                                     "verb": "said", "stance": "claimed"}
     assert attack["location"]["geonameid"] == 2332459 and attack["fatalities"] == 12
     assert attack["article"]["url"] == "https://example.org/lagos-2020-10-21"
     assert attack["cameo_root"] == "18" and attack["acled"]["event_id_cnty"].startswith("NGA")

@@ -121,9 +121,11 @@ def aside(token: Token) -> Token | None:
 QUOTES = '"“”'
 
 
-def quote_speaker(token: Token) -> Token | None:
-    """The reporting verb after the closing quote of a quotation holding ``token``."""
-    text = token.doc.text
+def quote_speaker(token: Token, text: str) -> Token | None:
+    """The reporting verb after the closing quote of a quotation holding ``token``.
+
+    ``text`` is the article text (spaCy rebuilds ``Doc.text`` on every access).
+    """
     para_start = text.rfind("\n\n", 0, token.idx) + 1
     if sum(text.count(q, para_start, token.idx) for q in QUOTES) % 2 == 0:
         return None  # not inside a quotation
@@ -162,7 +164,7 @@ class Attributor:
         if pobj is not None:
             span = token_span(self.article, pobj.head.head)
             return Attribution("unattributed", None, span, span)
-        verb = reporting_verb(token) or aside(token) or quote_speaker(token)
+        verb = reporting_verb(token) or aside(token) or quote_speaker(token, self.article.text)
         if verb is not None and is_media(verb):
             verb = None  # "a video has been published in which ...": the outlet's own report
         hedge = next((t for t in token.sent if t.lower_ in HEDGES), None)
