@@ -12,6 +12,7 @@ from eventcoder.model import (
     Actor,
     Article,
     Attribution,
+    Count,
     Event,
     EventDate,
     EventLocation,
@@ -70,8 +71,11 @@ def event_to_json(event: Event) -> dict[str, Any]:
         "confidence": round(event.confidence, 3),
         "mentions": [m.to_json() for m in event.mentions],
         "evidence": {
-            c.kind: {**c.span.to_json(), "value": c.value, "update": c.update} for c in event.counts
+            kind: _count(chosen)
+            for kind in dict.fromkeys(c.kind for c in event.counts)
+            if (chosen := event.chosen(kind)) is not None
         },
+        "counts": [{"kind": c.kind, **_count(c)} for c in event.counts],
         "labels": [
             {
                 "label": a.label,
@@ -83,6 +87,11 @@ def event_to_json(event: Event) -> dict[str, Any]:
             for a in event.labels
         ],
     }
+
+
+def _count(count: Count) -> dict[str, Any]:
+    return {**count.span.to_json(), "value": count.value, "update": count.update,
+            "party": count.party, "group": count.group.to_json() if count.group else None}
 
 
 def stance(event: Event) -> str:

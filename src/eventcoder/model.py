@@ -148,6 +148,8 @@ class Count:
     value: int
     span: Span
     update: bool = False  # "rose to 18": replaces earlier figures
+    party: Literal["victims", "perpetrators"] | None = None  # whose dead/injured, when stated
+    group: Span | None = None  # the people counted ("two servicemen")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,16 +178,21 @@ class Event:
     hint: str = ""  # trigger lexicon's hint for the ACLED coder (violent, looting, arrest ...)
 
     def count(self, kind: str) -> int | None:
-        """Return the figure of ``kind``, or None.
+        """Return the figure of ``kind``, or None (see :meth:`chosen`)."""
+        chosen = self.chosen(kind)
+        return chosen.value if chosen else None
+
+    def chosen(self, kind: str) -> Count | None:
+        """The count of ``kind`` that gives the event's figure.
 
         The last update ("the toll rose to 18") wins; otherwise the largest figure, so
         that a total restated in several mentions is never counted twice.
         """
         values = [c for c in self.counts if c.kind == kind]
-        if not values:
-            return None
         updates = [c for c in values if c.update]
-        return updates[-1].value if updates else max(c.value for c in values)
+        if updates:
+            return updates[-1]
+        return max(values, key=lambda c: c.value) if values else None
 
     def actor(self, role: str) -> Actor | None:
         """Return the actor playing ``role``, if any."""
