@@ -144,6 +144,16 @@ def run(
     typer.echo(_summary_text(summary, db))
 
 
+def _cluster_coder(settings: Settings, workers: int, scheduler: str | None):
+    """A function coding articles on Dask, or None to code in this process."""
+    if not workers and not scheduler:
+        return None
+    from eventcoder.runner.distributed import code_on_cluster, connect, local_cluster
+
+    client = connect(scheduler) if scheduler else local_cluster(workers)
+    return lambda articles: code_on_cluster(articles, settings, client)
+
+
 class _Progress:
     """A rich progress bar showing articles/s (silent when ``quiet``)."""
 

@@ -52,11 +52,17 @@ def run_into_store(
     settings: Settings,
     progress: Callable[[Article], None] | None = None,
     batch: int = 100,
+    coder: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
 ) -> RunSummary:
-    """Code ``articles`` into ``store``, committing every ``batch`` articles; return the summary."""
+    """Code ``articles`` into ``store``, committing every ``batch`` articles; return the summary.
+
+    ``coder`` codes the articles elsewhere (a Dask cluster, see runner.distributed);
+    by default they are coded in this process.
+    """
     summary, started, t0 = RunSummary(), datetime.now(UTC), time.perf_counter()
     pending: list[Article] = []
-    for article in code_articles(articles, settings):
+    coded = coder(articles) if coder else code_articles(articles, settings)
+    for article in coded:
         summary.add(article)
         pending.append(article)
         if progress:
