@@ -23,6 +23,8 @@ app = typer.Typer(
 )
 evaluate_app = typer.Typer(no_args_is_help=True, help="Score eventcoder against gold data.")
 app.add_typer(evaluate_app, name="evaluate")
+actors_app = typer.Typer(no_args_is_help=True, help="The actor knowledge base.")
+app.add_typer(actors_app, name="actors")
 
 Config = Annotated[Path | None, typer.Option("--config", help="eventcoder.toml to read.")]
 DbOption = Annotated[Path, typer.Option("--db", help="The SQLite database file.")]
@@ -233,17 +235,24 @@ def timeline(
     country: Annotated[str | None, typer.Option(help="Only this country.")] = None,
     since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
+    mentions: Annotated[
+        bool, typer.Option("--mentions", help="One block per report instead of per merged event.")
+    ] = False,
 ) -> None:
-    """Print the stored events by date with place, type, actors, counts and source."""
+    """Print the merged events by date: place, type, actors, counts, sources and their evolution."""
     from eventcoder.export import render_timeline
+    from eventcoder.export.timeline import render_merged_timeline
+    from eventcoder.resolve.crossdoc import merged_events
     from eventcoder.store import Store
 
+    filters = {"country": country, "since": since, "until": until}
     try:
         with Store.open(db) as store:
-            events = store.events(country=country, since=since, until=until)
+            text = (render_timeline(store.events(**filters)) if mentions
+                    else render_merged_timeline(merged_events(store, **filters)))
     except EventcoderError as err:
         _fail(err)
-    typer.echo(render_timeline(events))
+    typer.echo(text)
 
 
 @app.command()
@@ -268,6 +277,22 @@ def info(config: Config = None) -> None:
         f"actors: {len(kb.people)} people, {len(kb.organizations)} organisations, "
         f"{len(kb.agents)} generic agents"
     )
+
+
+@actors_app.command("validate")
+def actors_validate(
+    path: Annotated[Path, typer.Argument(help="An actor knowledge file (JSON).")],
+) -> None:
+    """Check an actor file: JSON, keys, ISO codes, dates, overlapping terms, inter codes."""
+    from eventcoder.resolve.actors_validate import validate_actor_file
+
+    problems = validate_actor_file(path)
+    for problem in problems:
+        typer.echo(problem)
+    errors = [p for p in problems if not p.startswith("warning:")]
+    typer.echo(f"{path}: {len(errors)} problems, {len(problems) - len(errors)} warnings",
+               err=True)
+    raise typer.Exit(1 if errors else 0)
 
 
 @evaluate_app.command("seed")
@@ -357,6 +382,66 @@ def evaluate_attribution_cmd(
     from eventcoder.evaluate.attribution import evaluate_attribution
 
     _print_json(evaluate_attribution(path, _settings(config)), "json")
+
+
+@app.command()
+def stories(
+    db: DbOption = Path("events.sqlite"),
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per story.")] = False,
+) -> None:
+    """List the stories: articles grouped by the events they share (and near duplicates)."""
+    from itertools import groupby
+
+    from eventcoder.store import Store
+
+    try:
+        with Store.open(db) as store:
+            rows = store.resolution.stories()
+    except EventcoderError as err:
+        _fail(err)
+    for story_id, members in groupby(rows, key=lambda r: r["story_id"]):
+        articles = list(members)
+        if as_json:
+            typer.echo(json.dumps({"story_id": story_id, "articles": articles}, ensure_ascii=False))
+            continue
+        typer.echo(f"story {story_id} · {len(articles)} article{'s' * (len(articles) > 1)}")
+        for a in articles:
+            typer.echo(f"    {a['published'] or 'undated'}  {a['source'] or '-'}  "
+                       f"{a['title'] or a['article_id']}")
+
+
+@app.command()
+def unmerge(
+    event_id: Annotated[str, typer.Argument(help="The event (mention) id to split off.")],
+    other: Annotated[
+        str | None, typer.Option(help="Only split it from this event id.")
+    ] = None,
+    db: DbOption = Path("events.sqlite"),
+) -> None:
+    """Undo a merge: veto the links of an event mention (kept, marked) and rebuild."""
+    from eventcoder.resolve.crossdoc import unmerge as unmerge_event
+    from eventcoder.store import Store
+
+    try:
+        with Store.open(db) as store:
+            vetoed = unmerge_event(store, event_id, other)
+    except EventcoderError as err:
+        _fail(err)
+    typer.echo(f"{vetoed} link{'s' * (vetoed != 1)} vetoed", err=True)
+
+
+@evaluate_app.command("clusters")
+def evaluate_clusters_cmd(
+    path: Annotated[Path, typer.Argument(help="Articles with a gold `cluster` (JSONL).")],
+    config: Config = None,
+) -> None:
+    """Stories against gold clusters: B-cubed precision/recall/F1 and adjusted Rand index."""
+    from eventcoder.evaluate.clusters import evaluate_clusters
+
+    try:
+        _print_json(evaluate_clusters(path, _settings(config)), "json")
+    except EventcoderError as err:
+        _fail(err)
 
 
 def main() -> None:

@@ -178,9 +178,22 @@ class Event:
     hint: str = ""  # trigger lexicon's hint for the ACLED coder (violent, looting, arrest ...)
 
     def count(self, kind: str) -> int | None:
-        """Return the figure of ``kind``, or None (see :meth:`chosen`)."""
-        chosen = self.chosen(kind)
-        return chosen.value if chosen else None
+        """Return the figure of ``kind``, or None.
+
+        The last update ("the toll rose to 18") wins. Otherwise the largest figure
+        on each side, victims and perpetrators added up as ACLED does ("six soldiers
+        ... four insurgents were also killed" is 10), so that a total restated in
+        several mentions is never counted twice.
+        """
+        values = [c for c in self.counts if c.kind == kind]
+        updates = [c for c in values if c.update]
+        if updates:
+            return updates[-1].value
+        if not values:
+            return None
+        attackers = [c.value for c in values if c.party == "perpetrators"]
+        others = [c.value for c in values if c.party != "perpetrators"]
+        return max(others, default=0) + max(attackers, default=0)
 
     def chosen(self, kind: str) -> Count | None:
         """The count of ``kind`` that gives the event's figure.

@@ -97,3 +97,20 @@ def test_time_for_sentence_keeps_only_that_sentence(seed):
 
 def test_stage_declares_its_fields():
     assert (Dates.name, Dates.reads, Dates.adds) == ("dates", ("text",), ("dates",))
+
+
+def test_quarter_context_reads_comparisons_and_anaphora() -> None:
+    text = ("Profit rose in the second quarter to $5 million from $4 million a year earlier. "
+            "Year-earlier sales were flat. The quarter was strong, and the 1988 period weak.")
+    found = values(run(text, date(1989, 10, 26)))
+    assert found["the second quarter"] == "1989-Q2"
+    assert found["a year earlier"] == "1988-Q2"
+    assert found["Year-earlier"] == "1988-Q2"  # not a year before the year before
+    assert found["The quarter"] == "1989-Q2"
+    assert found["the 1988 period"] == "1988-Q2"
+
+
+def test_a_planned_weekday_is_ahead() -> None:
+    text = "The talks, set to resume Monday in Belfast, were suspended on Monday."
+    found = [(e.span.text, e.value) for e in run(text, date(1998, 3, 22)).dates]
+    assert found == [("Monday", "1998-03-23"), ("Monday", "1998-03-16")]

@@ -101,7 +101,22 @@ def test_us_local_news_stays_in_the_us(stage, model):
     assert by_text["Georgia"].feature == "admin1"  # not the country
     assert by_text["Athens"].admin1 == "Georgia"  # "Athens, Ga.", not Greece
     assert "Dublin" not in by_text  # "Dublin Road" is a street
-    assert all(p.country_code == "US" for p in found)
+    assert by_text["Dublin Road"].feature == "site" and by_text["Dublin Road"].lat is None
+    assert all(p.country_code == "US" for p in found if p.lat is not None)
+
+
+def test_local_news_rules(stage, model):
+    found = places_of("local-rules.txt", stage, model)
+    by_text = {p.span.text: p for p in found}
+    assert by_text["BEIRUT"].country_code == "LB"  # an all-capitals dateline
+    assert by_text["Palestinians"].associative and by_text["Palestinians"].country_code == "PS"
+    assert by_text["Georgia"].admin1 == "Georgia" and by_text["Florida"].admin1 == "Florida"
+    assert by_text["Gainesville"].admin1 == "Florida"  # spaCy says PERSON
+    assert by_text["Florida"].feature == "admin1"  # "Florida Highway Patrol" is no street
+    assert {"Main Street", "Highway 19"} <= set(by_text)
+    assert by_text["MAIDUGURI"].country_code == "NG"
+    for word in ("North", "Northeast", "Ripley", "Walker", "Nov", "West", "Africa"):
+        assert word not in by_text, word
 
 
 def by_text(name: str, stage, model) -> dict:

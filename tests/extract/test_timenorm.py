@@ -19,6 +19,16 @@ WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 TABLE = [
     # (text, anchor, tense, value, precision)
     ("Two days ago", SEED, "past", "2022-01-05", "day"),
+    ("the early 1980s", None, None, "198", "year"),
+    ("the mid-1990s", None, None, "199", "year"),
+    ("the nineties", WIRE, None, "199", "year"),
+    ("the current fiscal year", WIRE, None, "1998", "year"),
+    ("year-end", WIRE, None, "1998", "year"),
+    ("the near term", WIRE, None, "FUTURE_REF", "year"),
+    ("the 1988 second quarter", WIRE, None, "1988-Q2", "month"),
+    ("first two quarters of 1990", None, None, "1990-H1", "month"),
+    ("third-quarter", date(1989, 10, 26), "future", "1989-Q3", "month"),
+    ("first quarter", date(1989, 10, 26), "future", "1990-Q1", "month"),
     ("January 2", SEED, "past", "2022-01-02", "day"),
     ("January 7", SEED, None, "2022-01-07", "day"),
     ("On January 5", SEED, "past", "2022-01-05", "day"),

@@ -75,3 +75,65 @@ def test_broken_extension_file_says_how_to_fix(tmp_path: Path) -> None:
     bad.write_text("{not json")
     with pytest.raises(ResourceError, match="fix the JSON"):
         load_actor_kb(Settings(actor_files=(str(bad),)))
+
+
+@pytest.mark.parametrize(
+    ("office", "country", "day", "name"),
+    [
+        ("prime minister", "GB", date(2022, 7, 15), "Boris Johnson"),
+        ("prime minister", "GB", date(2022, 9, 20), "Liz Truss"),
+        ("prime minister", "GB", date(2022, 10, 26), "Rishi Sunak"),
+        ("prime minister", "GB", date(2024, 7, 5), "Keir Starmer"),
+        ("president", "US", date(2021, 1, 19), "Donald Trump"),
+        ("president", "US", date(2021, 1, 20), "Joe Biden"),
+        ("president", "US", date(2025, 1, 19), "Joe Biden"),
+        ("president", "KZ", date(2019, 3, 19), "Nursultan Nazarbayev"),
+        ("president", "AM", date(2021, 1, 1), "Armen Sarkissian"),
+        ("president", "AM", date(2023, 1, 1), "Vahagn Khachaturyan"),
+        ("prime minister", "PK", date(2022, 4, 1), "Imran Khan"),
+        ("prime minister", "PK", date(2022, 4, 12), "Shehbaz Sharif"),
+        ("prime minister", "PK", date(2023, 9, 1), "Anwaar-ul-Haq Kakar"),
+        ("president", "LK", date(2022, 6, 1), "Gotabaya Rajapaksa"),
+        ("president", "LK", date(2022, 8, 1), "Ranil Wickremesinghe"),
+        ("prime minister", "LK", date(2022, 6, 1), "Ranil Wickremesinghe"),
+        ("president", "PE", date(2022, 12, 6), "Pedro Castillo"),
+        ("president", "PE", date(2023, 1, 15), "Dina Boluarte"),
+        ("president", "CL", date(2022, 3, 10), "Sebastian Pinera"),
+        ("president", "CL", date(2022, 3, 11), "Gabriel Boric"),
+        ("president", "BR", date(2022, 12, 31), "Jair Bolsonaro"),
+        ("president", "BR", date(2023, 1, 8), "Luiz Inacio Lula da Silva"),
+        ("president", "AR", date(2023, 12, 9), "Alberto Fernandez"),
+        ("president", "AR", date(2023, 12, 10), "Javier Milei"),
+        ("president", "BF", date(2022, 1, 1), "Roch Marc Christian Kabore"),
+        ("president", "BF", date(2022, 6, 1), "Paul-Henri Sandaogo Damiba"),
+        ("president", "BF", date(2022, 10, 1), "Ibrahim Traore"),
+        ("king", "CA", date(2023, 1, 1), "Charles III"),
+        ("queen", "AU", date(2020, 1, 1), "Elizabeth II"),
+    ],
+)
+def test_holder_across_handovers(kb, office: str, country: str, day: date, name: str) -> None:
+    assert kb.holder(office, country, day).name == name
+
+
+def test_government_while_in_office_elite_after(kb) -> None:
+    truss = kb.find_alias("Liz Truss")
+    coded = kb.person_coding(truss, date(2022, 10, 1))
+    assert coded.acled_name == "Government of United Kingdom (2022-2022)"
+    assert kb.person_coding(truss, date(2023, 1, 1)).inter is None
+    castillo = kb.find_alias("Pedro Castillo")
+    assert kb.person_coding(castillo, date(2022, 11, 1)).inter == 1
+    assert kb.person_coding(castillo, date(2022, 12, 8)).sector == "ELI"
+
+
+def test_regime_label_follows_the_executive(kb) -> None:
+    assert kb.regime("IN", date(2022, 1, 7)) == "2014-"  # the prime minister, not the president
+    assert kb.regime("US", date(2022, 6, 1)) == "2021-2025"  # ended periods are closed
+    assert kb.regime("US", date(2025, 6, 1)) == "2025-"
+    assert kb.regime("BF", date(2022, 10, 10)) == "2022-"  # regimes table: both coups of 2022
+    assert kb.regime("AM", date(2022, 1, 7)) == "2018-"
+
+
+def test_organisations_and_armed_groups(kb) -> None:
+    assert kb.find_alias("MONUSCO peacekeepers").short == "MONUSCO"
+    assert kb.find_alias("fighters of the Wagner Group").inter == 8
+    assert kb.find_alias("JNIM militants").inter == 2

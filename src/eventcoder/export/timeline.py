@@ -121,3 +121,59 @@ def _actor(event: dict[str, Any], role: str) -> str | None:
 
 def _num(value: int | None) -> str:
     return "–" if value is None else str(value)
+
+
+def render_merged_timeline(merged: list[Any], *, width: int | None = None) -> str:
+    """Return the timeline of merged events (:class:`~eventcoder.resolve.crossdoc.MergedEvent`).
+
+    Each block gives the reconciled date, place, type, actors and counts, the
+    number of sources, how each count evolved from report to report (with the
+    rule that chose the figure), and the reports themselves.
+    """
+    width = width or min(shutil.get_terminal_size((MAX_WIDTH, 24)).columns, MAX_WIDTH)
+    if not merged:
+        return "No events.\n"
+    return "\n\n".join(_merged_block(m, width) for m in merged) + "\n"
+
+
+def _merged_block(merged: Any, width: int) -> str:
+    event = merged.event
+    first = merged.mentions[0]
+    lines = [
+        f"{date_label(event)} · {place_label(event)}",
+        type_label(event),
+        actors_label(event),
+        counts_label(event),
+        sources_label(merged),
+        *(evolution_label(f) for f in merged.figures if len(f.reports) > 1),
+        f"“{_snippet(first, width)}”",
+    ]
+    head, *rest = lines
+    wrapped = [textwrap.fill(head, width, subsequent_indent=INDENT)]
+    wrapped += [textwrap.fill(line, width, initial_indent=INDENT, subsequent_indent=INDENT + " ")
+                for line in rest]
+    return "\n".join(wrapped)
+
+
+def sources_label(merged: Any) -> str:
+    """Return "3 sources: Reuters 2022-01-05, AP 2022-01-06 (+1 near duplicate)"."""
+    seen: dict[str, str] = {}
+    for mention in merged.mentions:
+        article = mention.get("article") or {}
+        label = " ".join(p for p in (article.get("source"), article.get("published")) if p)
+        seen.setdefault(article.get("id") or "", label or article.get("id") or "?")
+    copies = len(seen) - merged.sources
+    tail = f" (+{copies} near duplicate{'s' if copies > 1 else ''})" if copies else ""
+    noun = "source" if merged.sources == 1 else "sources"
+    return f"{merged.sources} {noun}: {', '.join(seen.values())}{tail}"
+
+
+def evolution_label(figure: Any) -> str:
+    """Return "killed: 12 (AP 2022-01-05) → 18 (AFP 2022-01-06, update) = 18, <rule>"."""
+    word = {"fatalities": "killed"}.get(figure.kind, figure.kind)
+    steps = []
+    for report in figure.reports:
+        said = ", ".join(p for p in (report.source, report.published,
+                                     "update" if report.update else None) if p)
+        steps.append(f"{report.value} ({said})" if said else str(report.value))
+    return f"{word}: {' → '.join(steps)} = {figure.value}, {figure.rule}"

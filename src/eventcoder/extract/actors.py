@@ -57,7 +57,9 @@ PARTITIVES = {
     "thousands",
     "contingent",
 }
-NO_TARGET = {"MOBILIZE", "ACCUSE"}
+NO_TARGET = {"MOBILIZE"}
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+WITH_PARTNER = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "PROTEST"}
 LIGHT_VERBS = {"go", "stage", "hold", "organize", "organise", "take", "join", "launch", "carry",
                "conduct", "mount", "begin", "start", "lead", "call", "continue", "end", "hit"}
 LOADED = set(lexicon()["loaded_labels"])
@@ -94,6 +96,12 @@ def _light_verb_subject(token: Token) -> Token | None:
     return _subject(verb)
 
 
+def _target_preps(plover: str) -> tuple[str, ...]:
+    """Prepositions that introduce the target ("fired at", "met with", "support for")."""
+    preps = ("to", "against", "on", "at", "into", "for")
+    return (*preps, "with") if plover in WITH_PARTNER else preps
+
+
 def _noun_roles(token: Token, plover: str) -> dict[str, Token | None]:
     if _prep_object(token, "between") is not None:
         return _between(token)
@@ -120,11 +128,11 @@ def roles(token: Token, plover: str) -> dict[str, Token]:
         found["actor2"] = None if mover else patient
     else:
         found["actor1"] = _subject(token)
-        found["actor2"] = child(token, "dobj") or _prep_object(token, "to", "against", "on")
+        found["actor2"] = child(token, "dobj") or _prep_object(token, *_target_preps(plover))
     first = found.get("actor1")
     if first is not None:
         partner = child(first, "conj")
-        if partner is not None and found.get("actor2") is None and plover in PARTIES:
+        if partner is not None and plover in PARTIES:  # "X and Y signed a deal"
             found["actor2"] = partner
         else:
             found["assoc_actor_1"] = _prep_object(first, "with") or partner
@@ -183,8 +191,13 @@ class Coder:
         return self._crowd(event, actor.span) if actor.inter == 7 or unnamed else actor
 
     def _agentive(self, head: Token) -> bool:
+        """Whether ``head`` can be a target: a named or known actor, a person or a thing
+        acted on ("a market", "civilians"); never a date, an amount or a weapon word."""
+        if head.ent_type_ in NOT_ACTORS or head.pos_ == "NUM":
+            return False
         return (
-            head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            head.pos_ in ("NOUN", "PROPN")
+            or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
             or head.lower_ in PERSONAL
             or self.kb.agent(_phrase(head)) is not None
             or self.kb.find_alias(_phrase(head)) is not None

@@ -21,16 +21,23 @@ def riot_context(article: Article) -> bool:
     return any(e.plover == "PROTEST" and e.hint in ("violent", "looting") for e in article.events)
 
 
+def _lemmas(doc: Doc, start: int, end: int) -> list[str]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t.lemma_.lower() for t in span] if span is not None else []
+
+
 def code_event(article: Article, doc: Doc, event: Event, riots: bool = False) -> Event:
     """Return ``event`` with its ACLED, CAMEO and PLOVER context codes and final id."""
-    span = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
-    lemmas = [t.lemma_.lower() for t in span] if span is not None else []
+    lemmas = _lemmas(doc, event.sentence.start, event.sentence.end)
+    actor1, actor2 = event.actor("actor1"), event.actor("actor2")
     event_type, sub = acled_coding(
         event.plover,
         event.hint,
         _inter(event, "actor1"),
         _inter(event, "actor2"),
         [*lemmas, *(["riot"] if riots else [])],
+        _lemmas(doc, actor1.span.start, actor1.span.end) if actor1 else (),
+        _lemmas(doc, actor2.span.start, actor2.span.end) if actor2 else None,
     )
     if event.modality != "asserted":
         event_type, sub = None, None  # what did not happen is not an ACLED event

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 UNREAD = "the expression could not be normalised"
+PLAN_WORDS = {"schedule", "set", "expect", "plan", "due", "intend", "be", "agree", "promise",
+              "prepare", "likely", "decide", "aim", "vow", "pledge", "poise"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 DAY_WORDS = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day\b|\btomorrow\b|\btonight\b|"
@@ -67,7 +69,16 @@ CANDIDATES = re.compile("|".join(f"(?:{p})" for p in (
     r"(?:early|mid-|late) ?)?(?:1[89]|20)\d{2}\b(?![-/,]\d)",
     r"\bthe (?:19|20)\d0s\b|\bthe '\d0s\b",
     r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b(?:19|20)\d{2}-[01]\d-[0-3]\d\b",
-    r"\b(?:now|currently|recently|soon|nowadays)\b",
+    r"\b(?i:now|currently|recently|soon|nowadays)\b",
+    r"\bthe (?:near|short|long|longer) term\b|\bthe near future\b",
+    r"\b(?i:the )?(?:year[- ]end|year's end)\b",
+    r"\b(?i:the )(?:(?:current|full) (?:fiscal |calendar )?|fiscal |calendar )year\b",
+    r"\b(?i:this|last|next) (?:week|month|year|quarter|weekend)\b",
+    r"\bthe (?:19|20)\d{2}(?: (?:first|second|third|fourth))?[- ](?:quarter|half|period)\b",
+    r"\b(?:the )?first two quarters of (?:19|20)\d{2}\b",
+    r"\b(?:the )?(?:early|mid-|late) ?(?:19|20)\d0s\b|\bthe (?:twen|thir|for|fif|six|seven|"
+    r"eigh|nine)ties\b",
+    r"(?<![$\d.,])\b(?:19|20)\d{2}\b(?![-/.,]?\d|%| percent)",
     r"\bthe (?:past|future)\b(?! \w*(?:days?|weeks?|months?|years?|decades?)\b)",
     r"\brecent (?:years|months|weeks|days)\b",
     r"\b(?:the )?(?:spring|summer|autumn|winter) (?:of )?(?:1[89]|20)\d{2}\b",
@@ -96,6 +107,9 @@ def find_dates(article: Article, doc: Doc) -> tuple[TimeExpr, ...]:
 
 YEAR_BEFORE = re.compile(r"(?:an?|one) year (?:ago|earlier|before)|year-(?:earlier|ago)",
                          re.IGNORECASE)
+THE_PERIOD = re.compile(r"(?:the|that) (?:(?:same|comparable) )?(?:quarter|period)",
+                        re.IGNORECASE)  # anaphoric: the quarter last named in the text
+YEAR_PERIOD = re.compile(r"the ((?:19|20)\d\d) (?:quarter|period)", re.IGNORECASE)
 QUARTER = re.compile(r"(\d{4})-(Q[1-4]|H[12])$")
 PERIOD_REACH = 600  # characters back in which a quarter sets the compared period
 
@@ -105,16 +119,29 @@ def same_period_a_year_before(exprs: list[TimeExpr]) -> list[TimeExpr]:
 
     In results reporting ("profit rose in the third quarter from $5 million a year
     earlier") the comparison is with the same period, not the whole previous year.
+    "The quarter" / "the period" after a named quarter is that quarter (anaphora).
     """
     out: list[TimeExpr] = []
     for expr in exprs:
-        quarter = next((q for q in reversed(out) if q.value and QUARTER.match(q.value)
-                        and expr.span.start - q.span.end < PERIOD_REACH), None)
+        quarter = _quarter_in_reach(out, expr)
         if quarter and YEAR_BEFORE.fullmatch(expr.span.text):
             year, part = QUARTER.match(quarter.value).groups()
             expr = _a_year_before(expr, int(year), part)
+        elif quarter and THE_PERIOD.fullmatch(expr.span.text):
+            expr = TimeExpr(expr.span, quarter.value, quarter.precision, quarter.first,
+                            quarter.last)
+        elif quarter and (year := YEAR_PERIOD.fullmatch(expr.span.text)):
+            part = QUARTER.match(quarter.value).group(2)  # "the 1988 period": same quarter
+            expr = _a_year_before(expr, int(year.group(1)) + 1, part)
         out.append(expr)
     return out
+
+
+def _quarter_in_reach(before: list[TimeExpr], expr: TimeExpr) -> TimeExpr | None:
+    """The latest quarter or half named before ``expr`` (not a year-before comparison)."""
+    return next((q for q in reversed(before) if q.value and QUARTER.match(q.value)
+                 and not YEAR_BEFORE.search(q.span.text)
+                 and expr.span.start - q.span.end < PERIOD_REACH), None)
 
 
 def _a_year_before(expr: TimeExpr, year: int, part: str) -> TimeExpr:
@@ -208,7 +235,12 @@ def _verb_tense(verb: Token) -> str | None:
     if any(a.lower_ == "going" for a in auxes) and any(
             c.lower_ == "to" for c in verb.children):
         return "future"
-    forms = [t.morph.get("Tense") for t in [*auxes, verb]]
+    if any(a.lower_ == "to" for a in auxes) and not any(
+            "Fin" in a.morph.get("VerbForm") for a in auxes):
+        # "set to resume Monday", "is to close Tuesday": a plan; other infinitives: no tense
+        return "future" if verb.head.lemma_.lower() in PLAN_WORDS else None
+    finite = [a for a in auxes if a.lower_ != "to"] or [verb]  # "is expected": present
+    forms = [t.morph.get("Tense") for t in finite]
     if any("Past" in f for f in forms) or any(a.lemma_ == "have" for a in auxes):
         return "past"
     if any("Pres" in f for f in forms):

@@ -34,8 +34,9 @@ COUNTRY_REF = re.compile(r"\b(?:the|this|that)\s+(?:republic|country|nation)\b",
 def _in_sentence(article: Article, index: int) -> list[Place]:
     sent = article.sentences[index]
     return [
-        p for p in article.places if sent.start <= p.span.start < sent.end and not p.associative
-    ]
+        p for p in article.places
+        if sent.start <= p.span.start < sent.end and not p.associative and p.lat is not None
+    ]  # streets found in the text carry no point: they cannot place an event
 
 
 CUT = {"conj", "relcl", "ccomp", "advcl", "acl", "appos", "xcomp", "parataxis"}

@@ -81,6 +81,22 @@ VIOLENCE_WORDS = {
     "soldier",
     "rebel",
 }
+STRONG_VIOLENCE = (VIOLENCE_WORDS - {"explosion", "blast", "police", "shell", "troop"}) | {
+    "bomber",
+    "terrorist",
+    "insurgent",
+    "jihadist",
+    "ied",
+    "suicide",
+    "grenade",
+    "airstrike",
+    "gunfire",
+    "assailant",
+    "attacker",
+    "explosive",
+}
+PERPETRATORS = {"gunman", "militant", "bomber", "terrorist", "insurgent", "jihadist", "rebel",
+                "soldier", "troop", "army", "militia", "police", "assailant", "attacker"}
 ARMED_WORDS = {
     "troop",
     "soldier",
@@ -156,14 +172,44 @@ def _passes(entry: dict[str, Any], token: Token) -> bool:
         not entry.get("requires_victims") or child(token, "prep") is not None,
         not entry.get("requires_protest_context") or bool(sent & {"protest", "protester", "rally"}),
         not entry.get("requires_named") or _named_subject(token),
-        not entry.get("accident_check") or not _accident(sent),
+        not entry.get("requires_agent") or _agent_subject(token),
+        not entry.get("accident_check") or not _accident(sent, subject_lemmas(token)),
     )
     return all(checks)
 
 
-def _accident(lemmas: set[str]) -> bool:
-    """True when the sentence reports an accident or disaster and no violence."""
-    return bool(lemmas & set(lexicon()["accident_words"])) and not (lemmas & VIOLENCE_WORDS)
+def _accident(lemmas: set[str], subject: set[str]) -> bool:
+    """True when the sentence reports an accident, a disaster or sport, and no violence.
+
+    An explosion or a blast alone does not make violence ("a gas explosion at the
+    plant"); a cause of harm that is an accident ("a fire at a nightclub killed")
+    rules the violence out even when the sentence names the police who came.
+    """
+    lex = lexicon()
+    if subject & set(lex["accident_words"]) and not subject & STRONG_VIOLENCE:
+        return True
+    if lemmas & set(lex["nonpolitical_words"]) and not lemmas & PERPETRATORS:
+        return True
+    return bool(lemmas & set(lex["accident_words"])) and not (lemmas & STRONG_VIOLENCE)
+
+
+def _agent_subject(token: Token) -> bool:
+    """A named subject or a person acting for an organisation ("the foreign minister")."""
+    subj = _clause_subject(token)
+    if subj is None:
+        return False
+    named = subj.pos_ == "PROPN" or subj.ent_type_ != "" or subj.lower_ in ("he", "she", "they")
+    return named or subj.lemma_.lower() in lexicon()["agent_nouns"]
+
+
+def _clause_subject(token: Token) -> Token | None:
+    current = token
+    for _ in range(4):
+        subj = child(current, "nsubj")
+        if subj is not None or current.dep_ not in ("xcomp", "conj") or current.head is current:
+            return subj
+        current = current.head
+    return None
 
 
 def _named_subject(token: Token) -> bool:
@@ -188,13 +234,23 @@ def match_trigger(token: Token) -> dict[str, Any] | None:
         if token.i + 1 < len(token.doc)
         else ""
     )
-    entries = _INDEX.get((compound, "NOUN"), []) + entries
+    entries = _INDEX.get((compound, "NOUN"), []) + _hyphenated(token) + entries
     return next((e for e in entries if _passes(e, token)), None)
+
+
+def _hyphenated(token: Token) -> list[dict[str, Any]]:
+    """Entries for a word split at a hyphen ("sit-in", "gang-raped")."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
+        return _INDEX.get((f"{token.lower_}-{doc[token.i + 2].lemma_.lower()}", token.pos_), [])
+    if token.i >= 2 and doc[token.i - 1].text == "-":
+        return _INDEX.get((f"{doc[token.i - 2].lower_}-{token.lemma_.lower()}", token.pos_), [])
+    return []
 
 
 def is_background(token: Token) -> bool:
     """True when the trigger only sets the scene of another statement."""
-    if token.pos_ == "NOUN" and token.head.dep_ == "prep" and token.head.lower_ in BACKGROUND_PREPS:
+    if token.pos_ == "NOUN" and _scene_setting(token):
         return True
     evaluated = token.dep_ == "dobj" and token.head.lemma_.lower() in EVALUATIVE_VERBS
     if token.pos_ == "NOUN" and evaluated:
@@ -210,6 +266,20 @@ def is_background(token: Token) -> bool:
         if anc.dep_ in ("ccomp", "ROOT"):
             break
     return token.dep_ == "relcl" and not _media_noun(token.head) and token.pos_ == "NOUN"
+
+
+def _scene_setting(token: Token) -> bool:
+    """ "during the protests", "after weeks of protests": a noun in a background phrase."""
+    current = token
+    for _ in range(3):
+        if current.head.dep_ != "prep" or current.head is current:
+            return False
+        if current.head.lower_ in BACKGROUND_PREPS:
+            return True
+        if current.head.lower_ != "of" or current.head.head.pos_ != "NOUN":
+            return False
+        current = current.head.head
+    return False
 
 
 def _media_noun(token: Token) -> bool:
@@ -236,7 +306,18 @@ def _is_event_head(token: Token) -> bool:
 
 
 def modality_of(token: Token) -> str:
-    """asserted, negated, future, hypothetical or uncertain, from the trigger's clause."""
+    """asserted, negated, future, hypothetical or uncertain, from the trigger's clause.
+
+    An event noun that is the object of a verb ("plans to hold protests") takes
+    the modality of that verb; a clause opened by "whether" or "if" is hypothetical.
+    """
+    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and token.head is not token:
+        own = _clause_modality(token)
+        return own if own != "asserted" else _clause_modality(token.head)
+    return _clause_modality(token)
+
+
+def _clause_modality(token: Token) -> str:
     words = {c.lower_ for c in token.children} | {
         c.lower_ for h in _heads(token) for c in h.children
     }
@@ -244,13 +325,21 @@ def modality_of(token: Token) -> str:
         return "negated"
     if _denied(token):
         return "negated"  # "the army denied that it had shelled the town"
-    if words & {"if", "unless", "could", "might", "may"}:
+    if words & {"if", "unless", "could", "might", "may", "whether"} or _conditional(token):
         return "hypothetical"
     if words & {"will", "would", "shall", "'ll"} or _planned(token):
         return "future"
     if words & {"reportedly", "allegedly", "possibly", "apparently", "purportedly"}:
         return "uncertain"
     return "asserted"
+
+
+def _conditional(token: Token) -> bool:
+    """True when the nearest verb above the trigger is opened by "whether"/"if"."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless") for c in verb.children
+    )
 
 
 def _denied(token: Token) -> bool:
@@ -294,21 +383,37 @@ def mentions(article: Article, doc: Doc) -> list[Event]:
         if c.dep_ in ("ccomp", "dobj")
         for t in c.subtree
     }
+    claimed |= responsibility_claims(doc)
     found = [_mention(article, token, "ACCUSE", "allege", "none", 0.6) for token in accusations]
-    for token in doc:
-        entry = match_trigger(token)
-        if entry and token.i not in claimed and not is_background(token):
-            found.append(
-                _mention(
-                    article,
-                    token,
-                    entry["plover"],
-                    entry["mode"],
-                    entry["hint"],
-                    0.6 if entry.get("weak") else 0.75,
-                )
+    typed = [(t, e) for t in doc if t.i not in claimed for e in [match_trigger(t)] if e]
+    foreground = [(t, e) for t, e in typed if not is_background(t)]
+    for token, entry in foreground or typed:
+        found.append(
+            _mention(
+                article,
+                token,
+                entry["plover"],
+                entry["mode"],
+                entry["hint"],
+                0.6 if entry.get("weak") or not foreground else 0.75,
             )
+        )
     return sorted(found, key=lambda e: e.trigger.start)
+
+
+def responsibility_claims(doc: Doc) -> set[int]:
+    """Tokens inside a claim or denial of responsibility ("claimed responsibility for the
+    bombing", "denied any involvement in the attack"): the attack claimed is reported
+    elsewhere, the claim itself is not the event.
+    """
+    nouns = set(lexicon()["claim_nouns"])
+    out: set[int] = set()
+    for token in doc:
+        if token.lemma_.lower() in nouns and token.head.lemma_.lower() in (
+            "claim", "deny", "accept", "admit", "take", "disclaim", "reject",
+        ):
+            out.update(t.i for t in token.head.subtree if t.i != token.head.i)
+    return out
 
 
 def _mention(

@@ -3,8 +3,9 @@
 ACLED codes vague figures conservatively: "several"/"many"/"a few" as 10 is
 too high for "a few", so eventcoder follows ACLED's published rule for the words
 it names — tens 10, dozens 12, scores 20, hundreds 100, thousands 1000 — and
-reads "several"/"a few"/"some" as 3 (recorded in docs/pipeline.md). Ranges and
-bounds take the lower figure ("at least 12" is 12, "more than 100" is 100).
+reads "several"/"a few"/"some" as 3 (recorded in docs/dates-and-counts.md). Ranges
+take the lower figure ("between 10 and 15", "10-15" are 10) and bounds the stated one
+("at least 12" is 12, "more than 100" is 100, "nearly 20" is 20).
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ VAGUE = {
     "handful": 3,
 }
 _DIGITS = re.compile(r"^\d{1,3}(?:[,.\s]\d{3})+$|^\d+$")
+RANGE = re.compile(r"^(?:between\s+)?(?P<low>\S+)\s*(?:-|\u2013|to|and|or)\s*(?P<high>\S+)$")
 
 
 def parse_number(text: str) -> int | None:
@@ -69,6 +71,9 @@ def parse_number(text: str) -> int | None:
     if not words:
         return None
     joined = " ".join(words)
+    low = parse_range(text)
+    if low is not None:
+        return low
     if joined in VAGUE:
         return VAGUE[joined]
     if len(words) == 1 and _DIGITS.match(words[0]):
@@ -93,3 +98,14 @@ def _parse_words(words: list[str]) -> int | None:
             return None
         seen = True
     return total + current if seen else None
+
+
+def parse_range(text: str) -> int | None:
+    """The lower bound of a range of two figures ("10-15", "10 to 15", "five or six")."""
+    match = RANGE.match(text.lower().strip())
+    if match is None:
+        return None
+    low, high = (parse_number(match.group(g)) for g in ("low", "high"))
+    if low is None or high is None or low >= high:
+        return None
+    return low

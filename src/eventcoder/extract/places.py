@@ -46,7 +46,25 @@ PROMINENT = 5.0  # importance (log10 population + kind bonus) that needs no cue
 STREET_WORDS = frozenset({"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "lane",
                           "ln", "boulevard", "blvd", "highway", "hwy", "parkway", "pkwy",
                           "court", "ct", "trail", "pike", "circle", "terrace", "plaza"})
-GENERIC_WORDS = frozenset({
+COMPASS_WORDS = frozenset({
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "upper", "lower", "greater", "metropolitan", "downtown",
+})
+MONTHS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                    "dec", "january", "february", "march", "april", "may", "june", "july",
+                    "august", "september", "october", "november", "december"})
+# Words before a name that make a person of it ("coach Ripley", "Sen. Webb"), and verbs after.
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "sgt", "lt", "capt",
+                    "col", "gen", "det", "officer", "deputy", "coach", "president", "judge",
+                    "senator", "governor", "mayor", "minister", "chief", "pastor", "rev",
+                    "prof", "professor", "sister", "brother", "father", "st", "saint"})
+SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "explain", "write", "recall",
+                          "ask", "state", "insist", "claim", "comment", "contend", "suggest"})
+ROAD_WORDS = STREET_WORDS - {"court", "ct", "circle", "plaza"}  # not "County Court"
+NUMBERED_ROADS = frozenset({"highway", "route", "interstate", "road", "hwy"})
+DATELINE_MARKS = frozenset({":", "--", "—", "–", "-", "(", ","})
+GENERIC_WORDS = COMPASS_WORDS | frozenset({
     "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
     "northeast", "northwest", "southeast", "southwest", "midwest", "center", "centre", "city",
     "county", "state", "university", "college", "school", "police", "street", "hall", "park",
@@ -66,6 +84,7 @@ class Mention:
     text: str
     demonym: str | None = None  # ISO alpha-2 when the words are a demonym
     site_end: int | None = None  # token end of a following "airport"
+    street: bool = False  # a street or road ("Main Street", "Highway 19"): not in the gazetteer
 
 
 def _capitalised(token: Token) -> bool:
@@ -106,23 +125,65 @@ def _accept(doc: Doc, span: Span, label: str, gaz: Gazetteer, ent: Span | None) 
     top = gaz.candidates(span.text)[0]
     if len(span) == 1 and span[0].lower_ in GENERIC_WORDS:
         return False
-    before = doc[span.start - 1] if span.start > 0 else None
-    in_name = before is not None and _capitalised(before) and not before.is_stop
-    if in_name and not span[0].is_sent_start:
-        return False  # inside a longer name ("Gainesville Police"): only its head is a place
+    if _in_name(doc, span.start) or _person_like(doc, span):
+        return False  # inside a longer name ("Ohio State Gainesville"), or a person
+    whole = ent is not None and (span.start, span.end) == (ent.start, ent.end)
     cue = _cue_before(doc, span.start) or _airport_end(doc, span.end) is not None
     cue = cue or _state_after(doc, span.end, gaz)
     if span[-1].lower_ in ADMIN_WORDS:
         return True  # "Borno state": an area the gazetteer has under that name
     if _common_word(doc, span) and not (cue and span[0].pos_ == "PROPN"):
         return False
-    if label == "PERSON":
-        whole = ent is not None and (span.start, span.end) == (ent.start, ent.end)
+    if label == "PERSON":  # the small model files many towns under PERSON ("Gainesville")
         named_as_place = span.text in _place_texts(doc)
-        return whole and (top.importance >= PROMINENT + 1 or cue or named_as_place)
+        first = ent is not None and span.start == ent.start and gaz.has_primary(span.text)
+        return first and (top.importance >= PROMINENT - 1 or cue or named_as_place)
+    if label == "ORG" and whole and not gaz.has_primary(span.text):
+        return cue  # an organisation named like another place's alias ("Hamas": Hamm)
     if not gaz.has_primary(span.text) and top.importance < PROMINENT:
         return False
     return cue or top.importance >= PROMINENT - 1 or top.feature != "city"
+
+
+def _in_name(doc: Doc, start: int) -> bool:
+    """Tell whether a capitalised word (not a stop word, a compass word or the sentence's
+    first) comes before token ``start``, past any compass words ("Rodeo Gainesville")."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in COMPASS_WORDS:
+        i -= 1
+    if i < 0 or doc[i + 1].is_sent_start:
+        return False
+    return _capitalised(doc[i]) and not doc[i].is_stop and not doc[i].is_sent_start
+
+
+def _person_like(doc: Doc, span: Span) -> bool:
+    """Tell whether ``span`` names a person: after a title ("coach Ripley"), before a speech
+    verb ("Walker said"), or a first or last name of a full name elsewhere in ``doc``."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_.rstrip(".") in TITLES:
+        return True
+    if span.end < len(doc) and doc[span.end].lemma_ in SPEECH_VERBS:
+        return True
+    return span.text in _person_names(doc)
+
+
+def _person_names(doc: Doc) -> set[str]:
+    """Return the first and last names of the multi-word PERSON entities of ``doc``."""
+    names = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+             for t in (e[0], e[-1])}
+    return names - _place_texts(doc)
+
+
+def _dateline(doc: Doc, span: Span) -> bool:
+    """Tell whether ``span`` is an all-capitals dateline ("BEIRUT:", "COLUMBUS --")."""
+    if not all(t.is_upper for t in span) or sum(len(t) for t in span) < 4:
+        return False
+    if any(doc.vocab[t.lower_].is_stop or t.lower_ in GENERIC_WORDS for t in span):
+        return False
+    if span.start > 0 and not (doc[span.start - 1].is_space or doc[span.start - 1].is_punct):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and (after.text in DATELINE_MARKS or after.is_space)
 
 
 def _place_texts(doc: Doc) -> set[str]:
@@ -142,8 +203,10 @@ def _state_after(doc: Doc, end: int, gaz: Gazetteer) -> bool:
 
 
 def _street_after(doc: Doc, end: int) -> bool:
-    """Tell whether a street word follows token ``end`` ("Dublin Road")."""
-    return end < len(doc) and doc[end].lower_.rstrip(".") in STREET_WORDS
+    """Tell whether a street word ends the name at token ``end`` ("Dublin Road")."""
+    if end >= len(doc) or doc[end].lower_.rstrip(".") not in STREET_WORDS:
+        return False
+    return not (end + 1 < len(doc) and _capitalised(doc[end + 1]))  # "Florida Highway Patrol"
 
 
 def _airport_end(doc: Doc, end: int) -> int | None:
@@ -172,6 +235,8 @@ def _match(doc: Doc, start: int, stop: int, gaz: Gazetteer) -> tuple[int, str | 
         return None  # every name and demonym starts with a capital
     for end in range(min(stop, start + MAX_TOKENS), start, -1):
         span = doc[start:end]
+        if end == start + 1 and span[0].lower_.rstrip(".") in COMPASS_WORDS | MONTHS:
+            return None  # "North Texas" is Texas; "Nov", "March" are dates
         if not _joinable(span) or (span[-1].lower_ in ADMIN_WORDS
                                    and not gaz.has_primary(span.text)):
             continue  # "X State" as a name of its own, else left to _area_end
@@ -197,7 +262,14 @@ def _scan(doc: Doc, start: int, stop: int, gaz: Gazetteer, ent: Span | None) -> 
             continue
         end, code = hit
         span = doc[i:end]
-        trusted = label in PLACE_LABELS and (i == ent.start or doc[ent.start].lower_ == "the")
+        lead = doc[ent.start:i] if ent is not None else ()
+        trusted = label in PLACE_LABELS and all(t.lower_ in COMPASS_WORDS or t.lower_ == "the"
+                                                for t in lead)
+        if trusted and len(span) == 1 and i > 0 and doc[i - 1].lower_.rstrip(".") in TITLES:
+            trusted = False  # "coach Ripley" tagged GPE
+        if trusted and end < ent.end and not gaz.has_primary(span.text):
+            trusted = False  # "West Africa Province": "Africa" only as another town's alias
+        trusted = trusted or (not code and _dateline(doc, span) and gaz.has_primary(span.text))
         if _street_after(doc, end) and not code:
             trusted = False
         elif code or trusted or _accept(doc, span, label, gaz, ent):
@@ -216,11 +288,47 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             found += _scan(doc, ent.start, ent.end, gaz, ent)
         i = ent.end
     found += _scan(doc, i, len(doc), gaz, None)
+    streets = find_streets(doc)
+    found = [m for m in found if not any(m.start < s.end and s.start < m.end for s in streets)]
     kept: list[Mention] = []
-    for mention in found:  # an area word may reach past its entity ("Borno" + "state")
+    for mention in sorted(found + streets, key=lambda m: m.start):
+        # an area word may reach past its entity ("Borno" + "state")
         if not kept or mention.start >= kept[-1].end:
             kept.append(mention)
     return kept
+
+
+def find_streets(doc: Doc) -> list[Mention]:
+    """Return street-level names: capitalised words or an ordinal before a capitalised street
+    word ("Main Street", "40th Avenue", "Wichita Dr."), and numbered roads ("Highway 19")."""
+    found = []
+    for token in doc:
+        word = token.lower_.rstrip(".")
+        if not token.text[:1].isupper() or word not in ROAD_WORDS:
+            continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        numbered = word in NUMBERED_ROADS and after is not None and after.like_num
+        if not numbered and after is not None and _capitalised(after) \
+                and after.lower_ not in COMPASS_WORDS:
+            continue  # "Florida Highway Patrol", "Main Street Bridge": another name
+        start = token.i
+        while start > max(0, token.i - 3) and _street_part(doc[start - 1], numbered):
+            start -= 1
+        end = token.i + 2 if numbered else token.i + 1
+        if start < token.i or numbered:
+            found.append(Mention(start, end, doc[start:end].text, street=True))
+    return found
+
+
+def _street_part(token: Token, numbered: bool) -> bool:
+    """Tell whether ``token`` can open a street name ("Main", "40th"; "County" in "County
+    Road 43")."""
+    if token.is_stop or (token.is_sent_start and not token.text[:1].isdigit()):
+        return False
+    if numbered:
+        return token.text in ("County", "State", "U.S.", "US")
+    ordinal = token.text[:1].isdigit() and token.text[-2:].lower() in ("st", "nd", "rd", "th")
+    return ordinal or (_capitalised(token) and token.pos_ == "PROPN")
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,8 +343,9 @@ class _Reading:
 
 
 def _read(mention: Mention, gaz: Gazetteer) -> _Reading:
-    if mention.demonym:
-        return _Reading(mention.text, frozenset({mention.demonym}), (), None, None)
+    if mention.demonym or mention.street:
+        codes = frozenset({mention.demonym}) if mention.demonym else frozenset()
+        return _Reading(mention.text, codes, (), None, None)
     candidates = gaz.candidates(mention.text)
     top = candidates[0]
     sure = top.feature == "country" or len({c.country_code for c in candidates}) == 1
@@ -270,7 +379,8 @@ def _neighbour(mentions: list[Mention], index: int, doc: Doc, gaz: Gazetteer) ->
     if index + 1 >= len(mentions):
         return []
     here, after = mentions[index], mentions[index + 1]
-    if after.demonym or after.start != here.end + 1 or doc[here.end].text != ",":
+    if after.demonym or after.street or after.start != here.end + 1 \
+            or doc[here.end].text != ",":
         return []
     top = gaz.candidates(after.text)[0]
     return [top] if top.feature in ("admin1", "country") else []
@@ -284,6 +394,11 @@ def resolve_mentions(mentions: list[Mention], doc: Doc, gaz: Gazetteer) -> list[
             entry = gaz.country(mention.demonym)
             if entry is not None:
                 places.append(_place(doc, mention.start, mention.end, entry, True))
+            continue
+        if mention.street:
+            span = doc[mention.start:mention.end]
+            places.append(Place(TextSpan(span.start_char, span.end_char, span.text), span.text,
+                                None, None, None, None, "site"))
             continue
         extra = _neighbour(mentions, index, doc, gaz)
         context = _context(readings, fold(mention.text), gaz)

@@ -13,7 +13,8 @@ Conventions (TimeML 1.2 / TimeBank, plus the choices below):
   anchor, unless the tense is future (then the first one that has not ended).
 - A bare weekday is the latest such day on or before the anchor (wire stories
   report the day's events by weekday), the first on or after it when the tense
-  is future; "last Monday" is strictly before, "next Monday" strictly after.
+  is future (a plan: "will meet", "is set to resume"); "last Monday" is
+  strictly before, "next Monday" strictly after.
 - "overnight" is the night before the anchor: value ``<anchor-1>TNI``, bounds
   anchor-1 .. anchor. Parts of a day ("Monday night", "this morning") get
   TimeML's ``TMO/TAF/TEV/TNI`` suffix; ``first``/``last`` still give the date.
@@ -86,7 +87,11 @@ REFS = {
     "lately": "PAST_REF", "the past": "PAST_REF", "formerly": "PAST_REF",
     "the future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
     "the near future": "FUTURE_REF", "the coming years": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "the longer term": "FUTURE_REF",
 }
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                "seventies": 7, "eighties": 8, "nineties": 9}
 
 MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
        r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -102,7 +107,7 @@ LEADING = re.compile(
     r"throughout|through|within|over|between|and|or)\s+"
 )
 MODIFIERS = re.compile(
-    r"^(?:early|mid|late|the end of|the beginning of|the start of|the middle of|"
+    r"^(?:the )?(?:early|mid|late|the end of|the beginning of|the start of|the middle of|"
     r"the first days of|the last days of|sometime|some time|as early as|as late as|"
     r"no later than|no earlier than|nearly|almost|roughly|approximately|more than|less than|"
     r"just over|just under|at least|only|just|some|fully|well over)[- ](?:in |of )?"
@@ -366,8 +371,14 @@ def _year(match: re.Match, anchor: date | None, tense: Tense) -> Norm | None:
     return year_norm(year) if 1000 <= year <= 2999 else None
 
 
+def _this_year(match: re.Match, anchor: date | None, tense: Tense) -> Norm:
+    """"The fiscal year", "the full year", "year-end": the anchor's year (TimeML: DATE)."""
+    return year_norm(anchor.year) if anchor else unresolved("year")
+
+
 def _decade(match: re.Match, anchor: date | None, tense: Tense) -> Norm:
-    digits = match.group("dec") or match.group("dec1")
+    word = match.groupdict().get("word")
+    digits = str(DECADE_WORDS[word]) if word else match.group("dec") or match.group("dec1")
     if len(digits) == 1:  # "the '90s": the latest such decade by the anchor
         now = anchor.year if anchor else 2000
         start = now // 100 * 100 + int(digits) * 10
@@ -526,7 +537,9 @@ def _period_index(current: int, number: int | None, count: int, rel: str | None,
     target = current - position + number - 1
     if rel in ("last", "previous", "prior") or (target > current and tense != "future"):
         target -= count if target >= current else 0
-    elif rel == "next" or (tense == "future" and target < current):
+    elif rel == "next" or (tense == "future" and target < current - 1):
+        # results are announced after a period closes: "will report third-quarter
+        # earnings" in October is the quarter just ended, not next year's
         target += count if target <= current else 0
     return target - back
 
@@ -590,6 +603,22 @@ def _span_duration(match: re.Match, anchor: date | None, tense: Tense) -> Norm:
                              else "past"), anchor, tense)
 
 
+def _quarter_of_year(match: re.Match, anchor: date | None, tense: Tense) -> Norm | None:
+    """"The 1988 second quarter"; without an ordinal ("the 1988 period") the quarter of
+    ``year`` matching the anchor's latest completed quarter (comparisons with a year before)."""
+    if match.group("ord"):
+        return _quarter(match, anchor, tense)
+    year = int(match.group("year"))
+    if anchor is None:
+        return year_norm(year)
+    latest = (anchor.month - 1) // 3 or 4  # the last completed quarter
+    return quarter_norm(year, latest)
+
+
+def _first_half(match: re.Match, anchor: date | None, tense: Tense) -> Norm:
+    return half_norm(int(match.group("year")), 1)
+
+
 def _quarter_q(match: re.Match, anchor: date | None, tense: Tense) -> Norm | None:
     number = int(match.group("ord"))
     if match.group("year"):
@@ -633,6 +662,10 @@ RULES: list[tuple[re.Pattern, Handler]] = [
     (re.compile(rf"(?:the year |(?:the )?fiscal(?: year)? |fy ?|calendar (?:year )?)?{YEAR}"),
      _year),
     (re.compile(r"(?:the )?(?:(?P<dec>\d{3})0|'(?P<dec1>\d)0)'?s"), _decade),
+    (re.compile(r"the (?P<word>" + "|".join(DECADE_WORDS) + ")(?P<dec>)(?P<dec1>)"), _decade),
+    (re.compile(r"(?:the |(?=\w+ year$))(?:(?:current|full|whole|entire) )?"
+                r"(?:fiscal |calendar )?year|"
+                r"(?:the )?(?:year[- ]end|year's end|end of the year)"), _this_year),
     (re.compile(r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th) century"), _century),
     (re.compile(r"(?P<word>today|tonight|yesterday|tomorrow|overnight|the day before yesterday|"
                 r"the day after tomorrow|earlier today|later today)(?:'s)?(?: " + POD + ")?"),
@@ -662,6 +695,11 @@ RULES: list[tuple[re.Pattern, Handler]] = [
                 r"|,? (?:fiscal )?(?P<year2>\d{4}))?"), _quarter),
     (re.compile(r"(?:fiscal )?(?P<year>\d{4})(?:'s)? (?P<ord>first|second|third|fourth|1st|2nd|"
                 r"3rd|4th)[- ](?P<unit>quarter|half)(?P<rel>)(?P<year2>)"), _quarter),
+    (re.compile(r"the (?P<year>\d{4}) (?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+                r"[- ])?(?:fiscal[- ])?(?P<unit>quarter|half|period)(?P<rel>)(?P<year2>)"),
+     _quarter_of_year),
+    (re.compile(r"(?:the )?first 2 quarters(?: of)? (?P<year>\d{4})"),
+     _first_half),
     (re.compile(r"q(?P<ord>[1-4])(?:,? (?P<year>\d{4}))?(?P<unit>)(?P<rel>)(?P<year2>)"),
      _quarter_q),
     (re.compile(rf"(?:the )?{REL}(?P<season>spring|summer|fall|autumn|winter)(?: of)?"

@@ -21,7 +21,7 @@ from typing import Any
 from eventcoder.errors import ResourceError
 from eventcoder.settings import Settings
 
-HEAD_OFFICES = ("president", "supreme leader", "king", "emir")
+HEAD_OFFICES = ("president", "supreme leader", "king", "queen", "emir", "sultan", "prime minister")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +89,7 @@ def _day(value: str | None) -> date | None:
 
 def _person(raw: dict[str, Any]) -> Person:
     terms = [
-        Term(o["office"], raw.get("country"), _day(o["from"]), _day(o.get("to")))
+        Term(o["office"], o.get("country", raw.get("country")), _day(o["from"]), _day(o.get("to")))
         for o in raw.get("offices", [])
     ]
     terms += [
@@ -110,6 +110,7 @@ class ActorKB:
         self.agents: list[Agent] = []
         self.offices: set[str] = set()
         self.regimes: dict[str, list[tuple[date, date | None, str]]] = {}
+        self.executive: dict[str, str] = {}
         for part in data:
             self._add(part)
         self._alias_re = _alias_pattern(
@@ -140,6 +141,7 @@ class ActorKB:
             for a in raw.get("agents", [])
         ]
         self.offices.update(raw.get("offices", []))
+        self.executive.update(raw.get("executive", {}))
         for code, periods in raw.get("regimes", {}).items():
             self.regimes.setdefault(code, []).extend(
                 (_day(p["from"]), _day(p.get("to")), p["label"]) for p in periods
@@ -158,30 +160,33 @@ class ActorKB:
         return None
 
     def holder(self, office: str, country: str, day: date) -> Person | None:
-        """Return who held ``office`` in ``country`` on ``day``."""
-        for person in self.people:
-            if any(
-                t.office == office and t.country == country and t.covers(day) for t in person.terms
-            ):
+        """Return who held ``office`` in ``country`` on ``day`` (extension files win)."""
+        for person in reversed(self.people):
+            if any(_in(t, office, country, day) for t in person.terms):
                 return person
         return None
 
     def regime(self, country: str | None, day: date | None) -> str | None:
-        """ACLED's regime period: the start year of the head of state's term on ``day``."""
+        """ACLED's regime period on ``day``: "2019-" while open, "2017-2021" once ended.
+
+        The ``regimes`` table wins; otherwise the term of the country's executive (its
+        ``executive`` office, else the first head-of-state office held) gives the years.
+        """
         if not country or day is None:
             return None
         for start, end, label in self.regimes.get(country, ()):
             if start <= day and (end is None or day < end):
                 return label
-        for office in HEAD_OFFICES:
+        term = self.executive_term(country, day)
+        return _period(term.start, term.end) if term else None
+
+    def executive_term(self, country: str, day: date) -> Term | None:
+        """The term of whoever led ``country``'s executive on ``day``."""
+        preferred = self.executive.get(country)
+        for office in ((preferred,) if preferred else ()) + HEAD_OFFICES:
             person = self.holder(office, country, day)
             if person:
-                term = next(
-                    t
-                    for t in person.terms
-                    if t.office == office and t.country == country and t.covers(day)
-                )
-                return f"{term.start.year}-"
+                return next(t for t in person.terms if _in(t, office, country, day))
         return None
 
     def agent_in(self, lemmas: str) -> Agent | None:
@@ -244,6 +249,15 @@ class ActorKB:
     def org_by_short(self, short: str) -> Organization | None:
         """Return the organisation whose short name is ``short``."""
         return next((o for o in self.organizations if o.short == short), None)
+
+
+def _in(term: Term, office: str, country: str, day: date) -> bool:
+    return term.office == office and term.country == country and term.covers(day)
+
+
+def _period(start: date, end: date | None) -> str:
+    """ACLED's label for a regime period: open "2019-", closed "2017-2021"."""
+    return f"{start.year}-" if end is None else f"{start.year}-{end.year}"
 
 
 def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:

@@ -148,8 +148,13 @@ class Gazetteer:
         return None if index is None else self.entries[index]
 
     def demonym(self, word: str) -> str | None:
-        """Return the ISO alpha-2 country of a demonym/adjective ("Kazakh" -> "KZ")."""
-        return self.demonyms.get(fold(word))
+        """Return the ISO alpha-2 country of a demonym/adjective ("Kazakh" -> "KZ"), or of its
+        plural ("Palestinians", "Russians")."""
+        key = fold(word)
+        found = self.demonyms.get(key)
+        if found is None and len(key) > 4 and key.endswith("s"):
+            found = self.demonyms.get(key[:-1])
+        return found
 
     def by_id(self, geonameid: int) -> Entry | None:
         """Return the entry with this GeoNames id."""

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from eventcoder.model import Article
 from eventcoder.pipeline import Pipeline
+from eventcoder.resolve.crossdoc import ResolveSummary, resolve
 from eventcoder.settings import Settings
 from eventcoder.store import Store
 
@@ -30,6 +31,7 @@ class RunSummary:
     rejected: Counter = field(default_factory=Counter)
     events: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+    resolved: ResolveSummary | None = None  # what cross-document resolution did
 
     def add(self, article: Article) -> None:
         """Count one coded article."""
@@ -53,11 +55,15 @@ def run_into_store(
     progress: Callable[[Article], None] | None = None,
     batch: int = 100,
     coder: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
+    merge: bool = True,
 ) -> RunSummary:
     """Code ``articles`` into ``store``, committing every ``batch`` articles; return the summary.
 
     ``coder`` codes the articles elsewhere (a Dask cluster, see runner.distributed);
-    by default they are coded in this process.
+    by default they are coded in this process. With ``merge`` (the default) the new
+    articles and events are then resolved across documents
+    (:func:`eventcoder.resolve.crossdoc.resolve`): near duplicates linked, mentions
+    of one event merged, stories rebuilt.
     """
     summary, started, t0 = RunSummary(), datetime.now(UTC), time.perf_counter()
     pending: list[Article] = []
@@ -70,6 +76,8 @@ def run_into_store(
         if len(pending) >= batch:
             _flush(store, pending)
     _flush(store, pending)
+    if merge:
+        summary.resolved = resolve(store)
     summary.seconds = time.perf_counter() - t0
     store.record_run(
         started=started,

@@ -17,7 +17,7 @@ from eventcoder.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DDL_V1 = """
 CREATE TABLE IF NOT EXISTS schema_version (
@@ -86,11 +86,71 @@ CREATE TABLE IF NOT EXISTS runs (
 );
 """
 
+# Version 2: cross-document resolution (docs/crossdoc.md). Article signatures and
+# near-duplicate links, the blocking keys of resolved events, the links between
+# mentions of one real-world event (with the reason of each), the merged event of
+# every mention, and the story of every article.
+DDL_V2 = """
+CREATE TABLE IF NOT EXISTS article_signatures (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    simhash TEXT NOT NULL,
+    terms TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS article_bands (
+    band INTEGER NOT NULL,
+    value INTEGER NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (band, value, article_id)
+);
+CREATE TABLE IF NOT EXISTS article_links (
+    a TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    b TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    score REAL NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (a, b)
+);
+CREATE INDEX IF NOT EXISTS article_links_b ON article_links(b);
+CREATE TABLE IF NOT EXISTS event_blocks (
+    event_id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    country TEXT NOT NULL,
+    day INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_blocks_key ON event_blocks(country, day);
+CREATE TABLE IF NOT EXISTS event_links (
+    a TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    b TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    score REAL NOT NULL,
+    reason TEXT NOT NULL,
+    vetoed INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (a, b)
+);
+CREATE INDEX IF NOT EXISTS event_links_b ON event_links(b);
+CREATE TABLE IF NOT EXISTS merged_events (
+    event_id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    merged_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS merged_events_merged ON merged_events(merged_id);
+CREATE TABLE IF NOT EXISTS stories (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stories_story ON stories(story_id);
+"""
+
 Migration = Callable[[sqlite3.Connection], None]
 
+
+
+def _v1_to_v2(conn: sqlite3.Connection) -> None:
+    """Add the cross-document tables; the stored events are resolved on the next run."""
+    for statement in _statements(DDL_V2):
+        conn.execute(statement)
+
+
 # MIGRATIONS[n] upgrades a database from version n to n + 1. Version 1 is the
-# first; when the schema changes, bump SCHEMA_VERSION and add MIGRATIONS[1].
-MIGRATIONS: dict[int, Migration] = {}
+# first; when the schema changes, bump SCHEMA_VERSION and add MIGRATIONS[n].
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 
 
 def ensure_schema(conn: sqlite3.Connection, *, name: str = "database") -> int:
@@ -133,7 +193,7 @@ def read_version(conn: sqlite3.Connection, *, name: str = "database") -> int | N
 
 def _create(conn: sqlite3.Connection) -> None:
     with _transaction(conn):
-        for statement in _statements(DDL_V1):
+        for statement in _statements(DDL_V1 + DDL_V2):
             conn.execute(statement)
         conn.execute("INSERT INTO schema_version(version) VALUES (?)", (SCHEMA_VERSION,))
     log.info("created eventcoder store at schema version %d", SCHEMA_VERSION)

@@ -23,15 +23,13 @@ from eventcoder.contract import article_to_json
 from eventcoder.errors import StoreError
 from eventcoder.model import Article, content_id
 from eventcoder.store import rows
+from eventcoder.store.resolution import EVENT_SELECT as _EVENT_SELECT
+from eventcoder.store.resolution import ResolutionTables
+from eventcoder.store.resolution import event_dict as _event_dict
 from eventcoder.store.schema import ensure_schema
 
 log = logging.getLogger(__name__)
 
-_EVENT_SELECT = """
-SELECT e.json, e.article_id, a.title, a.published, a.source, a.url, a.ingested_at,
-       substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)
-FROM events e JOIN articles a ON a.id = e.article_id
-"""
 _EVENT_ORDER = " ORDER BY e.event_date IS NULL, e.event_date, e.article_id, e.trigger_start, e.id"
 
 
@@ -108,6 +106,11 @@ class Store:
         finally:
             self._depth = 0
 
+    @property
+    def resolution(self) -> ResolutionTables:
+        """The cross-document tables: signatures, duplicate and event links, merges, stories."""
+        return ResolutionTables(self._conn)
+
     # --- writing -----------------------------------------------------------
 
     def save_article(self, article: Article) -> None:
@@ -181,17 +184,22 @@ class Store:
         event_type: str | None = None,
         article_id: str | None = None,
         limit: int | None = None,
+        ids: list[str] | None = None,
     ) -> list[dict[str, Any]]:
         """Return stored events ordered by date (undated last), filtered.
 
-        Each dict is the event's contract JSON plus ``sentence["text"]`` and an
-        ``article`` object (id, title, published, source, url, ingested_at).
+        Each dict is the event's contract JSON plus ``sentence["text"]``, an
+        ``article`` object (id, title, published, source, url, ingested_at, story_id)
+        and ``merged_id`` (the real-world event it is a mention of; None until resolved).
         ``country`` is an ISO 3166 code or name of the event's location;
         ``since``/``until`` bound the event date (inclusive, ISO dates; undated
         events are left out when either is given); ``event_type`` matches the
         ACLED event or sub-event type or the PLOVER type, case-insensitively.
         """
         where, params = _event_filters(country, since, until, event_type, article_id)
+        if ids is not None:
+            where.append(f"e.id IN ({', '.join('?' for _ in ids) or 'NULL'})")
+            params.extend(ids)
         sql = _EVENT_SELECT + (" WHERE " + " AND ".join(where) if where else "") + _EVENT_ORDER
         if limit is not None:
             sql += " LIMIT ?"
@@ -239,6 +247,8 @@ class Store:
             "events_by_plover": self._grouped("events", "plover"),
             "events_by_acled": self._grouped("events", "acled_event_type"),
             "runs": self._scalar("SELECT COUNT(*) FROM runs"),
+            "merged_events": self._scalar("SELECT COUNT(DISTINCT merged_id) FROM merged_events"),
+            "stories": self._scalar("SELECT COUNT(DISTINCT story_id) FROM stories"),
         }
 
     def _scalar(self, sql: str) -> int:
@@ -266,17 +276,6 @@ def _now() -> datetime:
 def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]
-
-
-def _event_dict(row: tuple) -> dict[str, Any]:
-    raw, article_id, title, published, source, url, ingested_at, sentence = row
-    event = json.loads(raw)
-    event["sentence"]["text"] = sentence
-    event["article"] = {
-        "id": article_id, "title": title, "published": published, "source": source,
-        "url": url, "ingested_at": ingested_at,
-    }
-    return event
 
 
 def _event_filters(
