@@ -2,9 +2,9 @@
 
     .venv/bin/python benchmarks/merge.py 5000 10000
 
-Events are spread over 40 countries and a year, in reports of 1-3 mentions of the
-same incident plus unrelated events, so blocking (country, +-7 days) finds a
-realistic number of candidates. Prints seconds and seconds / (n log n).
+Events are spread over 40 countries and n/15 days (constant density), in reports
+of 1-3 mentions of one incident, so blocking (country, +-7 days) finds the same number
+of candidates per event at every size. Prints seconds and seconds / (n log n).
 """
 
 from __future__ import annotations
@@ -35,9 +35,9 @@ TYPES = [("ASSAULT", "Battles", "Armed clash"), ("PROTEST", "Protests", "Peacefu
          ("ASSAULT", "Explosions/Remote violence", "Shelling/artillery/missile attack")]
 
 
-def _article(n: int, incident: int, rng: random.Random) -> Article:
+def _article(n: int, incident: int, days: int) -> Article:
     text = f"Report {n}: clash number {incident} near town {incident % 97} killed people."
-    day = date(2023, 1, 1) + timedelta(days=incident % 365)
+    day = date(2020, 1, 1) + timedelta(days=incident % days)
     plover, acled, sub = TYPES[incident % 3]
     span = Span(0, len(text), text)
     place = Place(span, f"Town {incident % 97}", None, (incident % 97) * 0.5,
@@ -52,7 +52,8 @@ def _article(n: int, incident: int, rng: random.Random) -> Article:
 
 def bench(n: int) -> float:
     rng = random.Random(n)
-    articles = [_article(i, rng.randrange(n // 2), rng) for i in range(n)]
+    days = max(30, n // 15)  # the same density of events per day at every size
+    articles = [_article(i, rng.randrange(n // 2), days) for i in range(n)]
     with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "b.sqlite") as store:
         with store.batch():
             for article in articles:

@@ -44,3 +44,19 @@ def test_associated_actors_are_shown(events: list[dict[str, Any]]) -> None:
     text = render_timeline(events, width=100)
     assert ("Military Forces of Russia (2000-) (with Police Forces of Kazakhstan (2019-))"
             in text)
+
+
+def test_merged_event_shows_sources_and_count_evolution(events: list[dict[str, Any]]) -> None:
+    from eventcoder.export.timeline import render_merged_timeline
+    from eventcoder.resolve.crossdoc import reconcile
+
+    first = next(e for e in events if e.get("fatalities"))
+    later = {**first, "id": first["id"] + "b", "fatalities": first["fatalities"] + 5,
+             "article": {**first["article"], "id": "later", "source": "Other Wire",
+                         "published": "2099-01-01"}}
+    merged = reconcile("m1", [later, first])
+    text = render_merged_timeline([merged], width=200)
+    assert "2 sources:" in text
+    low, high = first["fatalities"], first["fatalities"] + 5
+    assert f"killed {low} ·" in text and "lowest figure (sources disagree)" in text
+    assert re.search(rf"killed: {low} \(.*\) → {high} \(Other Wire, 2099-01-01\)", text)

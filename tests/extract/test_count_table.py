@@ -29,9 +29,6 @@ def _rows() -> list[dict[str, str]]:
 ROWS = _rows()
 # Rows whose event the ``events`` stage does not detect yet (no event, so no count to
 # attach): reported to the owner of extract/events.py; strict, so a fix shows up here.
-NO_EVENT_YET = {"died", "wounding N", "killing N"}
-
-
 def figures(article: Article) -> dict[str, int | None]:
     """The article's figure of each kind, summed over events (None when no event has one)."""
     out: dict[str, int | None] = {}
@@ -51,13 +48,7 @@ def test_table_is_large_enough() -> None:
     assert all(set(KINDS) <= set(row) for row in ROWS)
 
 
-def _param(row: dict[str, str]) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason="events stage finds no event")] if (
-        row["note"] in NO_EVENT_YET) else []
-    return pytest.param(row, id=row["note"], marks=marks)
-
-
-@pytest.mark.parametrize("row", [_param(r) for r in ROWS])
+@pytest.mark.parametrize("row", [pytest.param(r, id=r["note"]) for r in ROWS])
 def test_count_row(row: dict[str, str], code: Callable[..., Article]) -> None:
     article = code(row["text"], "2022-01-07")
     assert figures(article) == expected(row), row["note"]

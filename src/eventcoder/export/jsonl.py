@@ -36,7 +36,9 @@ def plover_record(event: dict[str, Any]) -> dict[str, Any]:
         "attribution": _attribution(event.get("attribution")),
         "modality": event.get("modality"),
         "confidence": event.get("confidence"),
-        "article": {k: article.get(k) for k in ("id", "title", "url", "source", "published")},
+        "article": {k: article.get(k)
+                    for k in ("id", "title", "url", "source", "published", "story_id")},
+        "merged_id": event.get("merged_id"),
         "eventText": event["trigger"]["text"],
         "text": (event.get("sentence") or {}).get("text"),
         "acled": {**(event.get("acled") or {}), "event_id_cnty": acled_row(event)["event_id_cnty"]},

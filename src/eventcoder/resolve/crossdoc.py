@@ -48,6 +48,9 @@ CONFLICT_TEXT = 0.5  # named actors that differ only merge when the sentences ar
 STORY_THRESHOLD = 0.12  # average-link tf-idf cosine for two groups of articles to join
 STORY_EVENT_BONUS = 0.1  # added to the similarity of two articles reporting one merged event
 STORY_TOP_TERMS = 20  # an article is a candidate of those sharing one of its top terms
+STORY_MAX_DF = 50  # ... unless more articles share it (not distinctive; bounds the pairs)
+STORY_ABROAD_THRESHOLD = 0.25  # text alone joins articles about other countries only above this
+
 COUNT_KEYS = (("fatalities", "killed"), ("injured", "injured"), ("arrested", "arrested"))
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
@@ -337,7 +340,7 @@ def build_stories(tables: ResolutionTables) -> dict[str, str]:
     join while their average similarity is at least :data:`STORY_THRESHOLD`.
     """
     signatures = tables.signatures()
-    similarity = _article_similarity(signatures)
+    similarity = _same_place(_article_similarity(signatures), tables.article_countries())
     for a, b in _event_pairs(tables):
         similarity[(a, b)] = similarity.get((a, b), 0.0) + STORY_EVENT_BONUS
     for link in tables.article_links():
@@ -346,6 +349,22 @@ def build_stories(tables: ResolutionTables) -> dict[str, str]:
     stories = {aid: content_id("story", root) for aid, root in groups.items()}
     tables.set_stories(stories)
     return stories
+
+
+def _same_place(similarity: dict[tuple[str, str], float],
+                countries: dict[str, set[str]]) -> dict[tuple[str, str], float]:
+    """Drop text-only similarity between articles whose events are in different countries.
+
+    Two reports of attacks, one in Pakistan and one in Nigeria, read alike but are not
+    one story. Country coding is noisy, so a pair that reads very alike
+    (:data:`STORY_ABROAD_THRESHOLD`) is kept; articles with no located event keep theirs.
+    """
+    def apart(a: str, b: str) -> bool:
+        ca, cb = countries.get(a), countries.get(b)
+        return bool(ca and cb and not ca & cb)
+
+    return {pair: score for pair, score in similarity.items()
+            if score >= STORY_ABROAD_THRESHOLD or not apart(*pair)}
 
 
 def _article_similarity(signatures: list[tuple[str, dict[str, int]]]
@@ -358,7 +377,8 @@ def _article_similarity(signatures: list[tuple[str, dict[str, int]]]
     for aid, vector in vectors.items():
         for term in sorted(vector, key=lambda t: (-vector[t], t))[:STORY_TOP_TERMS]:
             index[term].append(aid)
-    pairs = {tuple(sorted((x, y))) for ids in index.values() for x in ids for y in ids if x != y}
+    pairs = {(x, y) for ids in index.values() if len(ids) <= STORY_MAX_DF
+             for x in ids for y in ids if x < y}
     return {(a, b): dedup.cosine(vectors[a], vectors[b]) for a, b in sorted(pairs)}
 
 

@@ -78,6 +78,15 @@ class ResolutionTables:
                 found[other] = int(fingerprint, 16)
         return sorted(found.items())
 
+    def article_countries(self) -> dict[str, set[str]]:
+        """Return article id -> the countries where its events happened."""
+        found: dict[str, set[str]] = {}
+        rows = self._conn.execute(
+            "SELECT article_id, country_code FROM events WHERE country_code IS NOT NULL")
+        for article_id, country in rows:
+            found.setdefault(article_id, set()).add(country)
+        return found
+
     def signatures(self) -> list[tuple[str, dict[str, int]]]:
         """Return (article id, term counts) of every signed article, by id."""
         cursor = self._conn.execute(
