@@ -111,3 +111,11 @@ def test_stance_separates_claims_from_the_outlet_voice(code: Callable[..., Artic
     assert event_to_json(claimed)["attribution"]["stance"] == "claimed"
     assert event_to_json(denied)["attribution"]["stance"] == "denied"
     assert event_to_json(asserted)["attribution"]["stance"] == "asserted"
+
+
+def test_street_only_article_is_coded_not_rejected(code: Callable[..., Article]) -> None:
+    # Regression: an article whose only place is a street (no country) made the
+    # event_places stage fail and the article was rejected as extraction_failed.
+    article = code("Police arrested 14 protesters on Main Street on Sunday.")
+    assert article.rejected is None
+    assert _only(article).count("arrested") == 14

@@ -130,6 +130,8 @@ def country_place(article: Article, gazetteer: Gazetteer) -> Place | None:
     Its evidence is the first mention of the country, or of a place in it.
     """
     code = focus_country(article)
+    if code is None:  # no place with a country (only streets, or none at all)
+        return None
     mentions = [p for p in article.places if p.country_code == code]
     if not mentions:
         return None
