@@ -40,6 +40,11 @@ def _block(event: dict[str, Any], width: int) -> str:
         f"source: {source_label(event)}",
         f"“{_snippet(event, width)}”",
     ]
+    return _wrapped(lines, width)
+
+
+def _wrapped(lines: list[str], width: int) -> str:
+    """The first line as a heading, the others indented under it, all wrapped to ``width``."""
     head, *rest = lines
     wrapped = [textwrap.fill(head, width, subsequent_indent=INDENT)]
     wrapped += [textwrap.fill(line, width, initial_indent=INDENT, subsequent_indent=INDENT + " ")
@@ -148,11 +153,7 @@ def _merged_block(merged: Any, width: int) -> str:
         *(evolution_label(f) for f in merged.figures if len(f.reports) > 1),
         f"“{_snippet(first, width)}”",
     ]
-    head, *rest = lines
-    wrapped = [textwrap.fill(head, width, subsequent_indent=INDENT)]
-    wrapped += [textwrap.fill(line, width, initial_indent=INDENT, subsequent_indent=INDENT + " ")
-                for line in rest]
-    return "\n".join(wrapped)
+    return _wrapped(lines, width)
 
 
 def sources_label(merged: Any) -> str:
