@@ -25,6 +25,8 @@ evaluate_app = typer.Typer(no_args_is_help=True, help="Score eventcoder against 
 app.add_typer(evaluate_app, name="evaluate")
 actors_app = typer.Typer(no_args_is_help=True, help="The actor knowledge base.")
 app.add_typer(actors_app, name="actors")
+sources_app = typer.Typer(no_args_is_help=True, help="News sources' geographic focus.")
+app.add_typer(sources_app, name="sources")
 
 Config = Annotated[Path | None, typer.Option("--config", help="eventcoder.toml to read.")]
 DbOption = Annotated[Path, typer.Option("--db", help="The SQLite database file.")]
@@ -295,6 +297,26 @@ def actors_validate(
     raise typer.Exit(1 if errors else 0)
 
 
+@sources_app.command("learn")
+def sources_learn(
+    path: Annotated[str, typer.Argument(help="Articles as JSONL (with source or url), or -.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Profile JSON to write.")],
+    config: Config = None,
+) -> None:
+    """Learn where each source's stories happen; point `source_profile` at the file."""
+    from eventcoder.resolve.focus import save_profile
+    from eventcoder.resolve.sources import learn_source_profile
+
+    try:
+        settings = _settings(config)
+        articles = _read_inputs(path, "jsonl", settings, None, None, None, None)
+        profile = learn_source_profile((a for a in articles if a.rejected is None), settings)
+        save_profile(profile, out)
+        typer.echo(f"{len(profile.focuses)} source focus(es) written to {out}")
+    except EventcoderError as err:
+        _fail(err)
+
+
 @evaluate_app.command("seed")
 def evaluate_seed(
     gold: Annotated[Path, typer.Argument(help="The seed's gold JSON.")],
@@ -371,6 +393,19 @@ def evaluate_plover_cmd(
     from eventcoder.evaluate.plover import evaluate_plover
 
     _print_json(evaluate_plover(path, _settings(config), limit=limit), "json")
+
+
+@evaluate_app.command("actors")
+def evaluate_actors_cmd(
+    path: Annotated[Path, typer.Argument(help="Sentences with source/target actor text (JSONL).")],
+    config: Config = None,
+) -> None:
+    """actor1/actor2 text match on sentences annotated with their source and target actors."""
+    from eventcoder.evaluate.actors import evaluate_actors
+
+    result = evaluate_actors(path, _settings(config))
+    result.pop("misses", None)
+    _print_json(result, "json")
 
 
 @evaluate_app.command("attribution")

@@ -69,6 +69,7 @@ def event_to_json(event: Event) -> dict[str, Any]:
         "attribution": {**_attribution(event.attribution), "stance": stance(event)},
         "modality": event.modality,
         "confidence": round(event.confidence, 3),
+        "typing": {"acled": _scores(event.acled_scores), "plover": _scores(event.plover_scores)},
         "mentions": [m.to_json() for m in event.mentions],
         "evidence": {
             kind: _count(chosen)
@@ -87,6 +88,10 @@ def event_to_json(event: Event) -> dict[str, Any]:
             for a in event.labels
         ],
     }
+
+
+def _scores(scores: tuple[tuple[str, float], ...]) -> list[dict[str, Any]]:
+    return [{"label": label, "p": p} for label, p in scores]
 
 
 def _count(count: Count) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Literal
 
 Precision = Literal["day", "week", "month", "year"]
-Feature = Literal["country", "admin1", "admin2", "city", "site"]
+Feature = Literal["country", "admin1", "admin2", "city", "site", "region"]
 AttributionKind = Literal["attributed", "unattributed", "author"]
 Modality = Literal["asserted", "negated", "future", "hypothetical", "uncertain"]
 Role = Literal["actor1", "actor2", "assoc_actor_1", "assoc_actor_2"]
@@ -176,6 +176,9 @@ class Event:
     mentions: tuple[Span, ...] = ()  # further trigger spans merged into this event
     labels: tuple[Actor, ...] = ()  # loaded labels a source applied ("terrorists")
     hint: str = ""  # trigger lexicon's hint for the ACLED coder (violent, looting, arrest ...)
+    # the typing model's reading of the event's sentence: (label, probability), best first
+    acled_scores: tuple[tuple[str, float], ...] = ()
+    plover_scores: tuple[tuple[str, float], ...] = ()
 
     def count(self, kind: str) -> int | None:
         """Return the figure of ``kind``, or None.

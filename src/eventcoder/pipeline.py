@@ -30,6 +30,7 @@ DEFAULT_STAGES = (
     "places",
     "dates",
     "events",
+    "classify",
     "attribution",
     "counts",
     "event_places",

@@ -37,6 +37,8 @@ class Settings:
     gazetteer_min_population: int = 1000  # smallest town in the gazetteer index
     actor_files: tuple[str, ...] = ()  # extra actor knowledge files (JSON), merged over ours
     db_path: str = "events.sqlite"
+    source_profile: str = ""  # JSON of news source -> focus place (eventcoder sources learn)
+    typing_model: str = ""  # typing model (.npz); "" = the bundled one, "off" = rules only
 
     @classmethod
     def load(cls, config: str | os.PathLike | None = None, **overrides: Any) -> Settings:

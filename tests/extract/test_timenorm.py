@@ -127,7 +127,16 @@ def test_relative_without_anchor_is_unresolved_with_reason(text):
 def test_narrative_relative_is_unresolved_not_guessed():
     for text in ("two days later", "the next day"):
         norm = normalise(text, SEED)
-        assert norm.value is None and norm.reason == NARRATIVE
+        assert norm.first is None and norm.last is None and norm.reason == NARRATIVE
+    assert normalise("the next day", SEED).value is None
+
+
+@pytest.mark.parametrize(("text", "value"), [("two days later", "P2D"),
+                                             ("a few weeks later", "PXW"),
+                                             ("three years after", "P3Y")])
+def test_narrative_offset_is_a_timeml_duration(text, value):
+    norm = normalise(text, SEED)
+    assert norm.value == value and norm.timex_type == "DURATION" and norm.reason == NARRATIVE
 
 
 @pytest.mark.parametrize("text", ["35 years old", "the age of 12", "", "Reuters", "5 percent"])

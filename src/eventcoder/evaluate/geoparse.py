@@ -30,11 +30,13 @@ from pathlib import Path
 from eventcoder.errors import ResourceError
 from eventcoder.extract.places import PlacesStage
 from eventcoder.model import Article, ArticleMeta, Place
+from eventcoder.resolve.focus import SourceProfile
 from eventcoder.resolve.gazetteer import haversine_km
+from eventcoder.resolve.sources import first_pass, learn_source_profile
 from eventcoder.resources import nlp
 from eventcoder.settings import Settings
 
-__all__ = ["GoldToponym", "evaluate_geoparse", "read_lgl"]
+__all__ = ["GoldToponym", "evaluate_geoparse", "places_batch", "read_lgl"]
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +79,8 @@ def read_lgl(xml_path: Path, limit: int | None = None) -> Iterator[tuple[Article
         if limit is not None and number >= limit:
             return
         text = node.findtext("text") or ""
-        meta = ArticleMeta(id=node.get("docid") or str(number), title=node.findtext("title"))
+        meta = ArticleMeta(id=node.get("docid") or str(number), title=node.findtext("title"),
+                           source=node.findtext("domain"), url=node.findtext("url"))
         gold = [_toponym(t) for t in node.iter("toponym")]
         yield Article(meta, text), gold
 
@@ -140,21 +143,33 @@ class _Tally:
         }
 
 
-def evaluate_geoparse(xml_path: Path, settings: Settings, limit: int | None = None) -> dict:
+def places_batch(articles: list[Article], docs: list, settings: Settings,
+                 learn_sources: bool = True) -> tuple[list[tuple[Place, ...]], SourceProfile]:
+    """Run the ``places`` stage over a batch in two passes: the first resolves every
+    article, a source profile is learned from it (no labels), the second re-resolves
+    with each source's focus as a prior. Returns the places and the profile."""
+    if not learn_sources:
+        return first_pass(articles, docs, settings), SourceProfile()
+    profile = learn_source_profile(articles, settings, docs)
+    stage = PlacesStage(settings, profile)
+    return [stage(a, d).places for a, d in zip(articles, docs, strict=True)], profile
+
+
+def evaluate_geoparse(xml_path: Path, settings: Settings, limit: int | None = None,
+                      learn_sources: bool = True) -> dict:
     """Run the ``places`` stage over an LGL-format file and return its scores.
 
     See the module docstring for what each figure means; ``articles`` counts
-    the articles read (the first ``limit`` when given).
+    the articles read (the first ``limit`` when given), ``source_focuses`` the
+    sources whose focus was learned from the batch (``learn_sources``).
     """
-    stage = PlacesStage(settings)
-    stage.warm_up()
     pairs = list(read_lgl(Path(xml_path), limit))
-    docs = nlp(settings).pipe((a.text for a, _ in pairs), batch_size=settings.batch_size)
+    docs = list(nlp(settings).pipe((a.text for a, _ in pairs), batch_size=settings.batch_size))
+    batch, profile = places_batch([a for a, _ in pairs], docs, settings, learn_sources)
     tally = _Tally()
-    for (article, gold), doc in zip(pairs, docs, strict=True):
-        places = list(stage(article, doc).places)
+    for (_, gold), places in zip(pairs, batch, strict=True):
         for toponym in gold:
             tally.add_gold(toponym, places)
         for place in places:
             tally.add_place(place, gold)
-    return {"articles": len(pairs), **tally.report()}
+    return {"articles": len(pairs), "source_focuses": len(profile), **tally.report()}

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
 ATTR = re.compile(r'(\w+)="([^"]*)"')
-NOT_DATE = re.compile(r"P[\dT]|[\dX]{4}-[\dX]{2}-[\dX]{2}T")  # a duration, a time of day
+NOT_DATE = re.compile(r"P[\dTX]|[\dX]{4}-[\dX]{2}-[\dX]{2}T")  # a duration, a time of day
 
 
 @dataclass(frozen=True, slots=True)

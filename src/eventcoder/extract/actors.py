@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from eventcoder.extract._doc import (
     PRONOUNS,
+    ancestors_to_root,
     child,
     clause_verbs,
     event_token,
@@ -59,7 +60,7 @@ PARTITIVES = {
 }
 NO_TARGET = {"MOBILIZE"}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
-WITH_PARTNER = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "PROTEST"}
+WITH_PARTNER = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "PROTEST", "REJECT", "SUPPORT"}
 LIGHT_VERBS = {"go", "stage", "hold", "organize", "organise", "take", "join", "launch", "carry",
                "conduct", "mount", "begin", "start", "lead", "call", "continue", "end", "hit"}
 LOADED = set(lexicon()["loaded_labels"])
@@ -67,11 +68,93 @@ PARTIES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}  # "X and Y signed/met/cl
 AGENT_OBJECTS = {"ASSAULT", "COERCE", "SANCTION", "REQUEST", "ACCUSE", "AID", "THREATEN"}
 
 
+TARGET_PREPS = ("to", "against", "on", "at", "into", "with", "from", "toward", "towards", "upon")
+MOVERS = {"AID", "MOBILIZE", "RETREAT", "SANCTION", "COOPERATE", "CONCEDE"}
+NAMED = {"PERSON", "ORG", "NORP", "GPE"}
+THINGS = {
+    "fire", "missile", "rocket", "bomb", "shell", "bullet", "gas", "explosive", "drone", "weapon",
+    "arm", "aid", "loan", "assistance", "fund", "money", "food", "troop", "status", "deal",
+    "treaty", "agreement", "memorandum", "accord", "pact", "declaration", "statement", "asylum",
+    "sanction", "ban", "embargo", "talk", "meeting", "visit", "negotiation", "request", "offer",
+    "plan", "law", "bill", "reform", "decree", "tax", "price", "relation", "tie", "border",
+    "airspace", "veto", "bid", "charge", "objection", "support", "backing", "demand", "call",
+    "protest", "strike", "rally", "march", "ceasefire", "truce", "licence", "license", "asset",
+    "account", "item", "vaccine", "ventilator", "tent", "letter", "petition", "resignation",
+    "role", "part", "presence", "access", "release", "return", "transfer", "pardon", "invitation",
+    "tariff", "disbursement", "link", "life", "time", "term", "way", "step", "end", "action",
+    "activity", "attack", "violence", "nature", "issue", "concern", "fighting", "campaign",
+}
+REPORTING = {"say", "tell", "report", "add", "state", "claim", "confirm", "write",
+             "note", "stress"}
+PLACE_PREPS = ("outside", "toward", "towards", "of", "near")  # "rallied in front of the embassy"
+PREP_WORDS = {"front", "support"}
+GROUPS = {
+    "government", "army", "police", "force", "military", "people", "civilian", "community",
+    "family", "official", "authority", "ministry", "party", "union", "council", "committee",
+    "court", "parliament", "administration", "regime", "junta", "group", "crowd", "delegation",
+    "management", "leadership", "opposition", "village", "resident", "staff", "embassy", "agency",
+    "company", "firm", "bank", "navy", "guard", "militia", "rebel", "bloc", "alliance", "state",
+    "country", "movement", "front", "organization", "organisation", "association", "federation",
+    "coalition", "commission", "department", "office", "counterpart", "child", "girl", "boy",
+    "woman", "student", "youth", "detainee", "prisoner", "refugee", "migrant", "victim", "cadet",
+    "journalist", "activist", "pupil", "member", "elder", "clan", "tribe", "ngo", "outlet",
+    "station", "school", "hospital",
+}
+DASHES = {"-", "—", "–", "--"}
+
+
 def _subject(token: Token) -> Token | None:
     for verb in clause_verbs(token):
         subj = child(verb, "nsubj")
+        if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            return verb.head  # "teachers who had gathered"
         if subj is not None:
-            return subj
+            return _reporter(subj, verb)
+    return None
+
+
+def _reporter(subj: Token, verb: Token) -> Token:
+    """The actor a pronoun subject stands for, from the clause above.
+
+    "X said it would send aid", "X dismissed the ruling and said it would ...",
+    "people it accused of ...", "X warned that its forces would ..." all stand for X.
+    """
+    if _in_dateline(subj):
+        return _after_dateline(subj, verb)
+    owner = child(subj, "poss")
+    standing = subj.lower_ in ("it", "they") or (owner is not None and owner.lower_ in PRONOUNS)
+    if not standing or verb.dep_ not in ("ccomp", "relcl", "conj", "advcl", "xcomp"):
+        return subj
+    for up in ancestors_to_root(verb):
+        outer = child(up, "nsubj")
+        if outer is not None and outer.lower_ not in PRONOUNS and not _in_dateline(outer):
+            return outer
+    return subj
+
+
+def _after_dateline(subj: Token, verb: Token) -> Token:
+    """ "KYIV, Oct 4 (AFP) - Ukraine's ombudsman accused ...": the noun after the dash."""
+    dash = next(t for t in subj.sent if t.text in DASHES)
+    between = [t for t in subj.doc[dash.i + 1 : verb.i] if t.pos_ in ("NOUN", "PROPN")]
+    tops = [t for t in between if not dash.i < t.head.i < verb.i]
+    return tops[-1] if tops else subj
+
+
+def _governing_subject(token: Token) -> Token | None:
+    """The subject of the nearest clause above ``token`` ("Argentina reached an agreement").
+
+    Never the subject of a reporting verb ("X reported the death of ..."), nor a
+    subject holding the trigger itself ("Protests grew into riots").
+    """
+    for up in ancestors_to_root(token):
+        if up.pos_ in ("VERB", "AUX"):
+            subj = child(up, "nsubj")
+            if up.lemma_.lower() in REPORTING or (subj is not None and token in subj.subtree):
+                return None
+            if subj is not None:
+                return _reporter(subj, up)
+            if up.dep_ not in ("xcomp", "conj", "advcl", "acl", "pcomp", "prep"):
+                return None
     return None
 
 
@@ -80,6 +163,99 @@ def _prep_object(token: Token, *preps: str) -> Token | None:
         if c.dep_ in ("prep", "agent") and c.lower_ in preps:
             return child(c, "pobj")
     return None
+
+
+def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of ``token``'s prepositions among ``preps``, in order of the sentence."""
+    out = []
+    for c in token.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            obj = child(c, "pobj")
+            out.extend([obj] if obj is not None else [])
+    return out
+
+
+def _in_dateline(token: Token) -> bool:
+    """Whether ``token`` is in a dateline ("KYIV, Oct 4 (AFP) - ...")."""
+    sent = token.sent
+    head = sent[: min(len(sent), 14)]
+    dash = next((t for t in head if t.text in DASHES and t.i > sent.start), None)
+    return dash is not None and token.i < dash.i and sent[0].text.isupper()
+
+
+def _named(token: Token) -> bool:
+    """A proper name or a named kind of actor (a country, a person, an organisation)."""
+    return token.ent_type_ in NAMED or token.pos_ == "PROPN"
+
+
+def _actorish(token: Token) -> bool:
+    """Whether ``token`` can head an actor phrase: never a weapon, an act or a document."""
+    if token.ent_type_ in NOT_ACTORS or token.pos_ == "NUM" or _in_dateline(token):
+        return False
+    if token.pos_ == "PRON":
+        return token.lower_ in PERSONAL | {"it"}
+    return token.pos_ in ("NOUN", "PROPN") and (
+        _named(token) or token.lemma_.lower() not in THINGS
+    )
+
+
+def _first(tokens: list[Token | None]) -> Token | None:
+    return next((t for t in tokens if t is not None and _actorish(t)), None)
+
+
+def _owner(token: Token | None) -> Token | None:
+    """The named owner of a thing ("Finland's NATO bid" -> Finland)."""
+    owner = child(token, "poss") if token is not None else None
+    return owner if owner is not None and owner.lower_ not in PRONOUNS else None
+
+
+def _personlike(token: Token | None) -> bool:
+    """A named actor, a person or a body of people ("officials", "the army", "villagers")."""
+    if token is None or not _actorish(token):
+        return False
+    lemma = token.lemma_.lower()
+    return (
+        _named(token)
+        or token.lower_ in PERSONAL
+        or lemma in GROUPS
+        or lemma.endswith(("er", "or", "ist", "ian", "ant", "ee", "man", "men"))
+        or (lemma.endswith("ent") and not lemma.endswith("ment"))
+    )
+
+
+def _around(verb: Token, obj: Token | None, plover: str) -> list[Token]:
+    """Prepositional objects of the verb and its object, and one level below a thing
+    ("visited Kigali for talks with Y")."""
+    preps = TARGET_PREPS if plover in WITH_PARTNER | MOVERS else _target_preps(plover)
+    preps = (*preps, *PLACE_PREPS) if plover == "PROTEST" else preps
+    near = _prep_objects(verb, (*preps, "for")) + (_prep_objects(obj, preps) if obj else [])
+    below = [t for n in near if n.lemma_.lower() in THINGS for t in _prep_objects(n, preps)]
+    return [t for t in near if t.lower_ not in PREP_WORDS] + below
+
+
+def _object_target(verb: Token, plover: str) -> Token | None:
+    """The target among a verb's object, its prepositional objects and the object's:
+    people before things, and for movers the destination before what is moved."""
+    obj = child(verb, "dobj")
+    around = _around(verb, obj, plover)
+    people = next((t for t in around if _personlike(t)), None)
+    if plover in MOVERS and people is not None:
+        return people
+    if obj is not None and _actorish(obj):
+        return obj
+    found = people or _first(around) or _owner(obj)
+    return found or _first(list(map(_owner, around))) or _first([child(verb, "dative")])
+
+
+def _verb_target(token: Token, plover: str) -> Token | None:
+    found = _object_target(token, plover)
+    for verb in (c for c in token.children if c.dep_ == "xcomp"):  # "refused to meet X"
+        found = found or _object_target(verb, plover)
+    clause = child(token, "ccomp")
+    if found is None and clause is not None and plover == "ACCUSE":
+        # "alleged that X were financing ...", but not what a source merely "noted"
+        found = None if token.lemma_.lower() in REPORTING else _first([child(clause, "nsubj")])
+    return found
 
 
 def _between(token: Token) -> dict[str, Token | None]:
@@ -102,14 +278,34 @@ def _target_preps(plover: str) -> tuple[str, ...]:
     return (*preps, "with") if plover in WITH_PARTNER else preps
 
 
+def _noun_target(token: Token, plover: str) -> Token | None:
+    """ "talks with Y", "sanctions on Y", "aid to Y", "a protest against Y", "killing of Y"."""
+    preps = TARGET_PREPS + (("of",) if plover == "ASSAULT" else ())
+    found = _first(_prep_objects(token, preps))
+    verb = token.head if token.dep_ == "dobj" else None
+    if found is None and verb is not None:  # "signed a deal on Friday with Y"
+        found = _first([t for t in _prep_objects(verb, TARGET_PREPS) if t.i != token.i])
+    return found
+
+
+def _noun_subject(token: Token, plover: str) -> Token | None:
+    """Who holds the talks, signs the deal or imposes the sanctions a noun names.
+
+    A protest's crowd comes only from a light verb ("staged a protest"): "protests
+    grew" has no subject of its own, and the stage codes the crowd.
+    """
+    return None if plover == "PROTEST" else _governing_subject(token)
+
+
 def _noun_roles(token: Token, plover: str) -> dict[str, Token | None]:
     if _prep_object(token, "between") is not None:
         return _between(token)
-    victim = _prep_object(token, "of", "on", "against")
-    actor1 = _prep_object(token, "by") or (None if plover == "ASSAULT" else victim)
+    actor1 = _prep_object(token, "by") or (
+        _prep_object(token, "of") if plover == "PROTEST" else None
+    )
     return {
-        "actor1": actor1 or _light_verb_subject(token),
-        "actor2": victim if plover == "ASSAULT" else None,
+        "actor1": actor1 or _light_verb_subject(token) or _noun_subject(token, plover),
+        "actor2": _noun_target(token, plover),
     }
 
 
@@ -127,8 +323,8 @@ def roles(token: Token, plover: str) -> dict[str, Token]:
         found["actor1"] = patient if mover else _prep_object(token, "by")
         found["actor2"] = None if mover else patient
     else:
-        found["actor1"] = _subject(token)
-        found["actor2"] = child(token, "dobj") or _prep_object(token, *_target_preps(plover))
+        found["actor1"] = _subject(token) or _governing_subject(token)
+        found["actor2"] = _verb_target(token, plover)
     first = found.get("actor1")
     if first is not None:
         partner = child(first, "conj")
@@ -210,7 +406,7 @@ class Coder:
             if previous is not None:
                 span = tokens_span(self.article, [head])
                 return replace(previous, role=role, span=span)
-        tokens = np_tokens(head)
+        tokens = _phrase_tokens(head)
         span = tokens_span(self.article, tokens)
         coding = self._coding(span.text, tokens, _semantic_head(head), day)
         actor = Actor(
@@ -309,6 +505,13 @@ def fill_template(template: str, country: str | None, regime: str | None) -> str
     if country:
         return name.replace("{country}", country)
     return name.replace(" of {country}", "").replace(" ({country})", "").replace("{country}", "")
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The actor's noun phrase, without a clause of what it is accused of ("X of dumping")."""
+    clauses = [c for c in head.children if c.dep_ == "prep" and child(c, "pcomp") is not None]
+    dropped = {t.i for c in clauses for t in c.subtree}
+    return [t for t in np_tokens(head) if t.i not in dropped] or [head]
 
 
 def _semantic_head(head: Token) -> Token:

@@ -6,8 +6,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from eventcoder.extract.classify import MODEL_HINT, decide, model_label, typing_model
 from eventcoder.model import Article, Event, content_id
 from eventcoder.ontology import acled_coding, cameo_root, disorder_type, plover_context
+from eventcoder.ontology.acled import ACLED_SUB_TYPES
 from eventcoder.pipeline import Stage, register
 
 
@@ -26,8 +28,14 @@ def _lemmas(doc: Doc, start: int, end: int) -> list[str]:
     return [t.lemma_.lower() for t in span] if span is not None else []
 
 
-def code_event(article: Article, doc: Doc, event: Event, riots: bool = False) -> Event:
-    """Return ``event`` with its ACLED, CAMEO and PLOVER context codes and final id."""
+def code_event(
+    article: Article, doc: Doc, event: Event, riots: bool = False, rule_weight: float = 0.0
+) -> Event:
+    """Return ``event`` with its ACLED, CAMEO and PLOVER context codes and final id.
+
+    The rules' sub-type is weighed against the typing model's scores, if any, with
+    ``rule_weight`` (see :func:`eventcoder.extract.classify.decide`).
+    """
     lemmas = _lemmas(doc, event.sentence.start, event.sentence.end)
     actor1, actor2 = event.actor("actor1"), event.actor("actor2")
     event_type, sub = acled_coding(
@@ -39,6 +47,9 @@ def code_event(article: Article, doc: Doc, event: Event, riots: bool = False) ->
         _lemmas(doc, actor1.span.start, actor1.span.end) if actor1 else (),
         _lemmas(doc, actor2.span.start, actor2.span.end) if actor2 else None,
     )
+    sub = model_label(event.acled_scores) if event.hint == MODEL_HINT else sub
+    sub = decide(sub, event.acled_scores, rule_weight)
+    event_type = ACLED_SUB_TYPES[sub] if sub else None
     if event.modality != "asserted":
         event_type, sub = None, None  # what did not happen is not an ACLED event
     return replace(
@@ -60,9 +71,15 @@ class Coding(Stage):
     reads = ("events.merged",)
     adds = ("events.coded",)
 
+    def warm_up(self) -> None:
+        """Load the typing model."""
+        typing_model(self.settings)
+
     def __call__(self, article: Article, doc: Doc) -> Article:
         """Return ``article`` with coded events."""
         riots = riot_context(article)
+        model = typing_model(self.settings)
+        weight = model.decision.rule_weight if model else 0.0
         return article.with_(
-            events=tuple(code_event(article, doc, e, riots) for e in article.events)
+            events=tuple(code_event(article, doc, e, riots, weight) for e in article.events)
         )

@@ -13,21 +13,31 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
-from eventcoder.extract.timenorm import Norm, half_norm, normalise, quarter_norm
+from eventcoder.extract.timenorm import (
+    Norm,
+    day_norm,
+    half_norm,
+    month_norm,
+    normalise,
+    quarter_norm,
+    year_norm,
+)
 from eventcoder.model import Article, Span, TimeExpr
 from eventcoder.pipeline import Stage, register
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 log = logging.getLogger(__name__)
 
 UNREAD = "the expression could not be normalised"
 PLAN_WORDS = {"schedule", "set", "expect", "plan", "due", "intend", "be", "agree", "promise",
               "prepare", "likely", "decide", "aim", "vow", "pledge", "poise"}
+ENDPOINT_WORDS = {"until", "till", "through", "effective"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 DAY_WORDS = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day\b|\btomorrow\b|\btonight\b|"
@@ -62,7 +72,7 @@ CANDIDATES = re.compile("|".join(f"(?:{p})" for p in (
     r"\b(?:a|one) (?:day|week|month|year) (?:ago|earlier)\b",
     rf"\b(?:the )?(?:(?:year-earlier|year-ago|latest|current|previous|same) )?(?:fiscal[- ])?"
     rf"{_ORD}[- ](?:fiscal[- ])?(?:quarter|half)\b",
-    r"\bthe (?:(?:latest|current|year-earlier|year-ago|previous) )?(?:quarter|period)\b",
+    r"\b(?i:the) (?:(?:latest|current|year-earlier|year-ago|previous) )?(?:quarter|period)\b(?!-)",
     rf"\b{_MON}(?: of)? (?:this|last|next) year\b",
     r"\b(?:nineteen|two thousand)[- ](?:[a-z]+)(?:-[a-z]+)?\b",
     r"\b(?:in|since|until|by|during|from|before|after|of|for) (?:(?:the )?fiscal |"
@@ -72,15 +82,28 @@ CANDIDATES = re.compile("|".join(f"(?:{p})" for p in (
     r"\b(?i:now|currently|recently|soon|nowadays)\b",
     r"\bthe (?:near|short|long|longer) term\b|\bthe near future\b",
     r"\b(?i:the )?(?:year[- ]end|year's end)\b",
-    r"\b(?i:the )(?:(?:current|full) (?:fiscal |calendar )?|fiscal |calendar )year\b",
+    r"\b(?i:the )(?:(?:current|full) (?:fiscal |calendar )?|fiscal |calendar )year\b"
+    r"(?! end(?:ed|ing))",
     r"\b(?i:this|last|next) (?:week|month|year|quarter|weekend)\b",
     r"\bthe (?:19|20)\d{2}(?: (?:first|second|third|fourth))?[- ](?:quarter|half|period)\b",
     r"\b(?:the )?first two quarters of (?:19|20)\d{2}\b",
     r"\b(?:the )?(?:early|mid-|late) ?(?:19|20)\d0s\b|\bthe (?:twen|thir|for|fif|six|seven|"
     r"eigh|nine)ties\b",
     r"(?<![$\d.,])\b(?:19|20)\d{2}\b(?![-/.,]?\d|%| percent)",
-    r"\bthe (?:past|future)\b(?! \w*(?:days?|weeks?|months?|years?|decades?)\b)",
-    r"\brecent (?:years|months|weeks|days)\b",
+    r"\bthe (?:past|future)\b(?! (?:[\w-]+ ){0,2}(?:days?|weeks?|months?|quarters?|years?|"
+    r"decades?|springs?|summers?|autumns?|falls?|winters?)\b)",
+    r"\brecent (?:years|months|weeks|days)\b|\b(?:coming|future) quarters\b",
+    r"\b(?:the )?\d{1,2}(?:st|nd|rd|th) century\b",
+    r"\b(?i:that|the same|the following|the preceding) (?:year|month)\b",
+    r"\b(?:earlier|later) in the (?:year|day)\b",
+    r"\b(?i:the) year\b(?!-| end(?:ed|ing)| two thousand|'s end| (?:before|after|earlier|later|"
+    r"ago)\b)",
+    r"\b(?i:the) (?:corresponding|comparable|same) (?:period|quarter)(?: of)? (?:a year "
+    r"(?:ago|earlier)|last year)\b|\b(?i:last) year's (?:quarter|period)\b",
+    rf"\b(?:\d{{1,2}}(?::\d\d)? ?[ap]\.m\.|noon|midnight|mid-?(?:morning|afternoon))"
+    rf"(?: [ECMP][SD]T| GMT)?,? (?:on )?(?:{_WD}|{_MON} \d{{1,2}}\b(?:,? \d{{4}})?|today|"
+    rf"tomorrow|yesterday)\b",
+    rf"\b(?:this|last|next) year's {_ORD}[- ](?:quarter|half)\b",
     r"\b(?:the )?(?:spring|summer|autumn|winter) (?:of )?(?:1[89]|20)\d{2}\b",
 )))
 
@@ -102,11 +125,14 @@ def find_dates(article: Article, doc: Doc) -> tuple[TimeExpr, ...]:
     anchor = article.meta.published
     found = [expr for start, end in candidates(doc)
              if (expr := read(article, doc, start, end, anchor)) is not None]
-    return tuple(same_period_a_year_before(sorted(choose(found), key=lambda e: e.span.start)))
+    ordered = sorted(choose(found), key=lambda e: e.span.start)
+    return tuple(resolve_anaphora(same_period_a_year_before(ordered)))
 
 
-YEAR_BEFORE = re.compile(r"(?:an?|one) year (?:ago|earlier|before)|year-(?:earlier|ago)",
-                         re.IGNORECASE)
+YEAR_BEFORE = re.compile(
+    r"(?:an?|one) year (?:ago|earlier|before)|year-(?:earlier|ago)|(?:the )?(?:(?:corresponding|"
+    r"comparable|same) )?(?:period|quarter)(?: of)? (?:a year (?:ago|earlier)|last year)|"
+    r"last year's (?:quarter|period)", re.IGNORECASE)
 THE_PERIOD = re.compile(r"(?:the|that) (?:(?:same|comparable) )?(?:quarter|period)",
                         re.IGNORECASE)  # anaphoric: the quarter last named in the text
 YEAR_PERIOD = re.compile(r"the ((?:19|20)\d\d) (?:quarter|period)", re.IGNORECASE)
@@ -150,6 +176,58 @@ def _a_year_before(expr: TimeExpr, year: int, part: str) -> TimeExpr:
     return to_expr(expr.span, norm)
 
 
+ANAPHOR = re.compile(r"(that|the same|the following|the next|the preceding|the previous|"
+                     r"the prior) (year|month|day)", re.IGNORECASE)
+ANAPHOR_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the preceding": -1,
+                "the previous": -1, "the prior": -1}
+REFERENCE = {  # values that can serve as the reference time of an anaphor of each unit
+    "year": re.compile(r"(\d{4})(?:$|-)"),
+    "month": re.compile(r"(\d{4})-(\d{2})(?:$|-\d{2})"),
+    "day": re.compile(r"(\d{4})-(\d{2})-(\d{2})"),
+}
+ANAPHOR_REACH = 1000  # characters back in which a date can be the reference time
+
+
+def resolve_anaphora(exprs: list[TimeExpr]) -> list[TimeExpr]:
+    """Read "that year", "the following month", "the same day" against the reference time.
+
+    TimeML resolves anaphoric expressions against the time last talked about, not
+    the publication date: "On May 22, 1995, ... the following year" is 1996. The
+    reference is the latest earlier expression at that unit or finer; without one
+    the reading against the publication date stands.
+    """
+    out: list[TimeExpr] = []
+    for expr in exprs:
+        anaphor = ANAPHOR.fullmatch(expr.span.text)
+        reference = _reference(out, expr, anaphor.group(2).lower()) if anaphor else None
+        if anaphor and reference:
+            step = ANAPHOR_STEP[anaphor.group(1).lower()]
+            expr = to_expr(expr.span, _step_from(reference, anaphor.group(2).lower(), step))
+        out.append(expr)
+    return out
+
+
+def _reference(before: list[TimeExpr], expr: TimeExpr, unit: str) -> re.Match | None:
+    """The value of the latest expression before ``expr`` that names a ``unit`` (or finer)."""
+    for earlier in reversed(before):
+        if expr.span.start - earlier.span.end > ANAPHOR_REACH:
+            return None
+        found = REFERENCE[unit].match(earlier.value or "")
+        if found:
+            return found
+    return None
+
+
+def _step_from(reference: re.Match, unit: str, step: int) -> Norm:
+    numbers = [int(n) for n in reference.groups()]
+    if unit == "year":
+        return year_norm(numbers[0] + step)
+    if unit == "month":
+        index = numbers[0] * 12 + numbers[1] - 1 + step
+        return month_norm(index // 12, index % 12 + 1)
+    return day_norm(date(*numbers) + timedelta(days=step))
+
+
 def time_for_sentence(article: Article, sentence: Span) -> list[TimeExpr]:
     """Return the article's temporal expressions that lie inside ``sentence``."""
     return [e for e in article.dates
@@ -182,10 +260,26 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def read(article: Article, doc: Doc, start: int, end: int, anchor: date | None) -> TimeExpr | None:
     """Normalise ``article.text[start:end]`` into a :class:`TimeExpr` (None if it is no date)."""
+    if is_set(article.text, start, end):
+        return None
     norm = normalise(article.text[start:end], anchor, tense=tense_of(doc, start, end))
     if norm is None:
         return None
     return to_expr(article.span(start, end), norm)
+
+
+SET_BEFORE = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
+SET_AFTER = re.compile(r"s\b|\s+(?:mornings|afternoons|evenings|nights)\b")
+
+
+def is_set(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a TimeML SET ("each July", "Tuesday nights").
+
+    A quantified or plural time names a recurrence, not one date: no event happened
+    "each Thursday", so it is not read as a date.
+    """
+    return bool(SET_BEFORE.search(text, max(0, start - 7), start)
+                or SET_AFTER.match(text, end, end + 12))
 
 
 def to_expr(span: Span, norm: Norm) -> TimeExpr:
@@ -210,12 +304,21 @@ def choose(found: Iterable[TimeExpr]) -> list[TimeExpr]:
 def tense_of(doc: Doc, start: int, end: int) -> str | None:
     """The tense ("past", "present", "future") of the verb governing ``doc.text[start:end]``."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    if span is None or len(span) == 0 or _is_endpoint(span):
         return None
     verb = _governor(span.root)
     if verb is None:
         return None
     return _verb_tense(verb)
+
+
+def _is_endpoint(span: SpacySpan) -> bool:
+    """Whether the expression is the end point of a state ("until January", "effective Feb. 1").
+
+    The governing verb's tense dates the start of the state, not its end, so it is no
+    hint: "gave them until mid-November" (said in late October) is the coming one.
+    """
+    return span.start > 0 and span.doc[span.start - 1].lower_ in ENDPOINT_WORDS
 
 
 def _governor(token: Token) -> Token | None:

@@ -36,7 +36,8 @@ def _in_sentence(article: Article, index: int) -> list[Place]:
     return [
         p for p in article.places
         if sent.start <= p.span.start < sent.end and not p.associative and p.lat is not None
-    ]  # streets found in the text carry no point: they cannot place an event
+        and p.country_code is not None
+    ]  # streets carry no point and regions ("Middle East") no country: neither places an event
 
 
 CUT = {"conj", "relcl", "ccomp", "advcl", "acl", "appos", "xcomp", "parataxis"}

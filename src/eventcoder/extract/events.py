@@ -97,6 +97,20 @@ STRONG_VIOLENCE = (VIOLENCE_WORDS - {"explosion", "blast", "police", "shell", "t
 }
 PERPETRATORS = {"gunman", "militant", "bomber", "terrorist", "insurgent", "jihadist", "rebel",
                 "soldier", "troop", "army", "militia", "police", "assailant", "attacker"}
+NOUN_LINKS = {"dobj", "pobj", "prep", "nsubjpass", "compound", "appos", "conj", "attr", "npadvmod"}
+# Verbs whose infinitive complement is not a separate event: what is agreed, promised,
+# threatened, requested or refused has not happened ("agreed to withdraw").
+GOVERNING_VERBS = {
+    "agree", "promise", "pledge", "vow", "threaten", "offer", "refuse", "decline", "urge",
+    "ask", "call", "demand", "appeal", "request", "reject", "warn", "propose", "seek",
+    "vote", "order",
+}
+# An intent to use force or punishment is a threat (CAMEO 13), not an agreement.
+INTENT_VERBS = {"promise", "pledge", "vow", "offer"}
+HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
+PROPOSAL_NOUNS = {"call", "demand", "request", "appeal", "offer", "proposal", "plan", "invitation",
+                  "ultimatum", "order", "bid", "attempt", "pressure"}
+JOINT_ENTRY: dict[str, Any] = {"plover": "COOPERATE", "mode": None, "hint": "none"}
 ARMED_WORDS = {
     "troop",
     "soldier",
@@ -174,8 +188,33 @@ def _passes(entry: dict[str, Any], token: Token) -> bool:
         not entry.get("requires_named") or _named_subject(token),
         not entry.get("requires_agent") or _agent_subject(token),
         not entry.get("accident_check") or not _accident(sent, subject_lemmas(token)),
+        not entry.get("heads") or governor_lemma(token) in entry["heads"],
+        not entry.get("modifiers") or _modified(token, entry["modifiers"]),
     )
     return all(checks)
+
+
+def governor_lemma(token: Token) -> str:
+    """Lemma of the verb an event noun is the object of ("held talks", "voiced support for").
+
+    Climbs through objects, prepositions and the nouns they attach to ("allocated 68
+    million euros in assistance"), at most four steps; "" when no verb governs the noun.
+    """
+    current = token
+    for _ in range(4):
+        if current.dep_ not in NOUN_LINKS or current.head is current:
+            return ""
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current.lemma_.lower()
+    return ""
+
+
+def _modified(token: Token, words: list[str]) -> bool:
+    """True when a modifier of ``token`` is one of ``words`` ("joint patrols")."""
+    return any(
+        c.lemma_.lower() in words for c in token.children if c.dep_ in ("amod", "compound")
+    ) or any(c.lemma_.lower() in words for c in token.head.children if token.dep_ == "compound")
 
 
 def _accident(lemmas: set[str], subject: set[str]) -> bool:
@@ -235,7 +274,15 @@ def match_trigger(token: Token) -> dict[str, Any] | None:
         else ""
     )
     entries = _INDEX.get((compound, "NOUN"), []) + _hyphenated(token) + entries
-    return next((e for e in entries if _passes(e, token)), None)
+    found = next((e for e in entries if _passes(e, token)), None)
+    return found if found is not None or token.pos_ != "VERB" else _joint_action(token)
+
+
+def _joint_action(token: Token) -> dict[str, Any] | None:
+    """ "jointly built", "worked together to": material cooperation (CAMEO 06)."""
+    if any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in token.children):
+        return JOINT_ENTRY
+    return None
 
 
 def _hyphenated(token: Token) -> list[dict[str, Any]]:
@@ -289,7 +336,7 @@ def _media_noun(token: Token) -> bool:
 def find_accusations(doc: Doc) -> Iterator[Token]:
     """Reporting verbs whose complement labels someone with a loaded term."""
     labels = set(lexicon()["loaded_labels"])
-    reporting = set(lexicon()["reporting_verbs"]) - {"know", "learn", "according"}
+    reporting = set(lexicon()["reporting_verbs"]) - {"know", "learn", "according", "warn"}
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in reporting:
             continue
@@ -386,7 +433,7 @@ def mentions(article: Article, doc: Doc) -> list[Event]:
     claimed |= responsibility_claims(doc)
     found = [_mention(article, token, "ACCUSE", "allege", "none", 0.6) for token in accusations]
     typed = [(t, e) for t in doc if t.i not in claimed for e in [match_trigger(t)] if e]
-    foreground = [(t, e) for t, e in typed if not is_background(t)]
+    foreground = governed([(t, e) for t, e in typed if not is_background(t)])
     for token, entry in foreground or typed:
         found.append(
             _mention(
@@ -399,6 +446,72 @@ def mentions(article: Article, doc: Doc) -> list[Event]:
             )
         )
     return sorted(found, key=lambda e: e.trigger.start)
+
+
+def governed(typed: list[tuple[Token, dict[str, Any]]]) -> list[tuple[Token, dict[str, Any]]]:
+    """Apply the governing-verb convention of CAMEO and PLOVER to matched triggers.
+
+    The verb that governs a complement decides the event: in "agreed to withdraw",
+    "urged the rebels to lay down their arms" or "refused calls to release them" the
+    complement is what is agreed, asked or refused, not a separate event, so it is
+    dropped when its governing verb is itself a trigger. A promise or vow to use
+    force or punishment ("vowed to storm the city") is a threat.
+    """
+    matched = {t.i for t, _ in typed}
+    out = []
+    for token, entry in typed:
+        head = governing_verb(token)
+        if head is not None and head.i in matched:
+            continue
+        if (lemma_of(token) in INTENT_VERBS and _hostile_complement(token)) or _conditional_force(
+            token, entry
+        ):
+            entry = {**entry, "plover": "THREATEN", "mode": None, "hint": "none"}
+        out.append((token, entry))
+    return out
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The governing verb whose complement ``token`` is ("agreed to *meet*"), or None.
+
+    Follows coordination ("to share data and *coordinate* releases"), infinitive
+    complements, "that"-clauses of threats and the clauses of proposal nouns
+    ("rejected calls to *withdraw*").
+    """
+    current = token
+    for _ in range(4):
+        if current.dep_ == "conj" and current.head is not current:
+            current = current.head
+            continue
+        head = current.head
+        if current.dep_ in ("acl", "relcl") and head.lemma_.lower() in PROPOSAL_NOUNS:
+            head = head.head if head.dep_ in ("dobj", "nsubjpass", "pobj") else head
+        elif current.dep_ == "ccomp" and head.lemma_.lower() in ("warn", "threaten", "caution"):
+            pass
+        elif current.dep_ != "xcomp":
+            return None
+        return head if head.pos_ == "VERB" and lemma_of(head) in GOVERNING_VERBS else None
+    return None
+
+
+def _conditional_force(token: Token, entry: dict[str, Any]) -> bool:
+    """Force or punishment announced on a condition ("would retaliate if", "could face
+    sanctions unless") is a threat (CAMEO 13), not the act itself."""
+    if entry["plover"] not in HOSTILE_TYPES or modality_of(token) not in ("future", "hypothetical"):
+        return False
+    return any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in token.sent)
+
+
+def _hostile_complement(token: Token) -> bool:
+    """True when the infinitive a promise governs is an act of force or punishment."""
+    for comp in (c for c in token.children if c.dep_ == "xcomp"):
+        for verb in [comp, *(c for c in comp.children if c.dep_ == "conj")]:
+            entries = _INDEX.get((lemma_of(verb), "VERB"), [])
+            if lemma_of(verb) in lexicon()["threat_verbs"] or any(
+                e["plover"] in HOSTILE_TYPES for e in entries
+            ):
+                return True
+    return False
 
 
 def responsibility_claims(doc: Doc) -> set[int]:

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
 from eventcoder.model import Article, Place
 from eventcoder.model import Span as TextSpan
 from eventcoder.pipeline import Stage, register
+from eventcoder.resolve.focus import Focus, SourceProfile, load_profile
 from eventcoder.resolve.gazetteer import (
     ADMIN_WORDS,
+    REGION_CODE,
     Entry,
     Gazetteer,
     ResolveContext,
@@ -31,7 +34,9 @@ from eventcoder.resolve.gazetteer import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Mention", "PlacesStage", "find_mentions", "resolve_mentions"]
+    from eventcoder.settings import Settings
+
+__all__ = ["Mention", "PlacesStage", "find_mentions", "focus_context", "resolve_mentions"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SCANNED_LABELS = PLACE_LABELS | {"ORG", "PERSON", "NORP"}
@@ -41,6 +46,7 @@ CUE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across"})
 AIRPORT_WORDS = ("airport", "international airport")
 PROMINENT = 5.0  # importance (log10 population + kind bonus) that needs no cue
+METROPOLIS = 6.0  # a town this big tagged ORG is still the town ("Peshawar"), not a firm
 # Words that follow a name to make a street or building of it ("Dublin Road"), and generic
 # words of institutions and directions that are towns somewhere but rarely in a sentence.
 STREET_WORDS = frozenset({"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "lane",
@@ -61,6 +67,22 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "sgt",
                     "prof", "professor", "sister", "brother", "father", "st", "saint"})
 SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "explain", "write", "recall",
                           "ask", "state", "insist", "claim", "comment", "contend", "suggest"})
+# Words after a name that make a town of it ("Chiefland man", "Grovetown police", "Huntsville
+# Fire Department"), plural area words closing a list ("Walton and Oconee counties") and the
+# party letters of a legislator's home town ("D-Hardy", "DFL-Cook").
+PLACE_NOUNS_AFTER = frozenset({"police", "fire", "residents", "resident", "man", "woman", "men",
+                               "women", "boy", "girl", "teen", "native", "natives", "area",
+                               "officials", "firefighters", "voters", "homeowners", "township"})
+PLURAL_AREAS = frozenset({"counties", "parishes", "townships", "states", "provinces",
+                          "districts", "cities", "towns", "villages", "boroughs"})
+SINGULAR_AREAS = {"counties": "County", "parishes": "Parish", "provinces": "province",
+                  "districts": "district", "states": "state"}
+PARTY_LETTERS = frozenset({"D", "R", "I", "DFL"})
+# Natural features the gazetteer lacks: "Neches River", "Lake Lanier", "Mount Hood", "the
+# Smoky Mountains". Found like streets: detected, with no GeoNames id and no coordinates.
+FEATURE_SUFFIXES = frozenset({"river", "lake", "creek", "bay", "valley", "mountains",
+                              "mountain", "reservoir", "canyon", "peninsula", "sea", "ocean"})
+FEATURE_PREFIXES = frozenset({"lake", "mount", "mt", "river", "isle", "gulf"})
 ROAD_WORDS = STREET_WORDS - {"court", "ct", "circle", "plaza"}  # not "County Court"
 NUMBERED_ROADS = frozenset({"highway", "route", "interstate", "road", "hwy"})
 DATELINE_MARKS = frozenset({":", "--", "—", "–", "-", "(", ","})
@@ -120,29 +142,113 @@ def _common_word(doc: Doc, span: Span) -> bool:
     return token.is_sent_start and used_lower
 
 
-def _accept(doc: Doc, span: Span, label: str, gaz: Gazetteer, ent: Span | None) -> bool:
-    """Tell whether a gazetteer match in untrusted text (ORG, PERSON, none) is a place."""
+@dataclass(frozen=True, slots=True)
+class _Support:
+    """What vouches for a name besides its own context: the source's focus (a town of the
+    state the source covers) and the names the article itself marks as places elsewhere."""
+
+    focus: Focus | None = None
+    names: frozenset[str] = frozenset()
+
+    def vouches(self, text: str, gaz: Gazetteer) -> bool:
+        """Tell whether ``text`` is named as a place elsewhere, or is a town or county of the
+        focus state."""
+        if text in self.names:
+            return True
+        focus = self.focus
+        if focus is None or focus.admin1 is None:
+            return False
+        return any(e.country_code == focus.country_code and e.admin1 == focus.admin1
+                   and e.feature in ("city", "admin2") for e in gaz.candidates(text))
+
+
+def _accept(doc: Doc, span: Span, label: str, gaz: Gazetteer, ent: Span | None,
+            support: _Support) -> bool:
+    """Tell whether a gazetteer match in untrusted text (ORG, PERSON, FAC, none) is a place;
+    ``support`` vouches for names of the source's state and names the article confirms."""
     top = gaz.candidates(span.text)[0]
     if len(span) == 1 and span[0].lower_ in GENERIC_WORDS:
         return False
-    if _in_name(doc, span.start) or _person_like(doc, span):
-        return False  # inside a longer name ("Ohio State Gainesville"), or a person
+    if _party_before(doc, span.start) and gaz.has_primary(span.text):
+        return True  # a legislator's home town ("R-Marshall"), whatever spaCy made of it
+    vouched = support.vouches(span.text, gaz)
+    speaker = vouched or top.importance >= PROMINENT  # "Tbilisi says": a government
+    if _in_name(doc, span.start) or _person_like(doc, span, speaker) or _product(doc, span):
+        return False  # inside a longer name ("Ohio State Gainesville"), a person, a car
     whole = ent is not None and (span.start, span.end) == (ent.start, ent.end)
-    cue = _cue_before(doc, span.start) or _airport_end(doc, span.end) is not None
-    cue = cue or _state_after(doc, span.end, gaz)
+    cue = vouched or _cue(doc, span, gaz)
     if span[-1].lower_ in ADMIN_WORDS:
         return True  # "Borno state": an area the gazetteer has under that name
     if _common_word(doc, span) and not (cue and span[0].pos_ == "PROPN"):
         return False
     if label == "PERSON":  # the small model files many towns under PERSON ("Gainesville")
-        named_as_place = span.text in _place_texts(doc)
         first = ent is not None and span.start == ent.start and gaz.has_primary(span.text)
-        return first and (top.importance >= PROMINENT - 1 or cue or named_as_place)
+        return first and (cue or top.importance >= PROMINENT or span.text in _place_texts(doc))
     if label == "ORG" and whole and not gaz.has_primary(span.text):
         return cue  # an organisation named like another place's alias ("Hamas": Hamm)
+    if label == "ORG" and whole and top.feature == "city":
+        return cue or top.importance >= METROPOLIS  # a firm named like a town ("Toyota")
     if not gaz.has_primary(span.text) and top.importance < PROMINENT:
         return False
+    if _determined(doc, span) and top.feature == "city":
+        return cue  # "the White House", "the Webb Center": a building named like a town
     return cue or top.importance >= PROMINENT - 1 or top.feature != "city"
+
+
+def _cue(doc: Doc, span: Span, gaz: Gazetteer) -> bool:
+    """Tell whether the words around ``span`` say it is a place: "in X", "city of X",
+    "X airport", "X, Texas", "X police", "D-X", "X and Y counties"."""
+    if _cue_before(doc, span.start) or _airport_end(doc, span.end) is not None:
+        return True
+    if _state_after(doc, span.end, gaz) or _party_before(doc, span.start):
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    noun = after is not None and after.lower_ in PLACE_NOUNS_AFTER
+    return noun or _listed_areas(doc, span.end)
+
+
+def _party_before(doc: Doc, start: int) -> bool:
+    """Tell whether a legislator's party letters come before token ``start`` ("R-Ocilla")."""
+    if start < 2 or doc[start - 1].text != "-" or doc[start - 2].whitespace_:
+        return False
+    return doc[start - 2].text in PARTY_LETTERS and not doc[start - 1].whitespace_
+
+
+def _listed_areas(doc: Doc, end: int) -> bool:
+    """Tell whether the name ending at ``end`` belongs to a list closed by a plural area word
+    ("Walton and Oconee counties", "Clay, Grant and Wilkin counties")."""
+    return _list_word(doc, end) is not None
+
+
+def _list_word(doc: Doc, end: int) -> str | None:
+    """Return the plural area word closing the list the name ending at ``end`` belongs to
+    ("counties" for "Walton" in "Walton and Oconee counties"), else None."""
+    for token in doc[end:end + 24]:
+        if token.lower_ in PLURAL_AREAS:
+            return token.lower_
+        if not (_capitalised(token) or token.text in (",", "and", "or", "-", ".")):
+            return None
+    return None
+
+
+def _listed_name(doc: Doc, span: Span, gaz: Gazetteer) -> str:
+    """Return the name to look up for ``span``: "Walton County" for "Walton" in "Walton and
+    Oconee counties" (the list's area word applies to each of its names), else its text."""
+    word = SINGULAR_AREAS.get(_list_word(doc, span.end) or "")
+    named = f"{span.text} {word}" if word else span.text
+    return named if word and gaz.known(named) else span.text
+
+
+def _determined(doc: Doc, span: Span) -> bool:
+    """Tell whether "the" comes right before ``span`` (towns rarely take an article)."""
+    return span.start > 0 and doc[span.start - 1].lower_ == "the"
+
+
+def _product(doc: Doc, span: Span) -> bool:
+    """Tell whether a model year comes before ``span`` ("a 2001 Cadillac", "1992 Toyota")."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    return before is not None and len(before.text) == 4 and before.text[:2] in ("19", "20") \
+        and before.text.isdigit()
 
 
 def _in_name(doc: Doc, start: int) -> bool:
@@ -156,13 +262,14 @@ def _in_name(doc: Doc, start: int) -> bool:
     return _capitalised(doc[i]) and not doc[i].is_stop and not doc[i].is_sent_start
 
 
-def _person_like(doc: Doc, span: Span) -> bool:
+def _person_like(doc: Doc, span: Span, speaker: bool = False) -> bool:
     """Tell whether ``span`` names a person: after a title ("coach Ripley"), before a speech
-    verb ("Walker said"), or a first or last name of a full name elsewhere in ``doc``."""
+    verb ("Walker said", unless a place may speak: ``speaker``), or a first or last name of a
+    full name elsewhere in ``doc``."""
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_.rstrip(".") in TITLES:
         return True
-    if span.end < len(doc) and doc[span.end].lemma_ in SPEECH_VERBS:
+    if span.end < len(doc) and doc[span.end].lemma_ in SPEECH_VERBS and not speaker:
         return True
     return span.text in _person_names(doc)
 
@@ -170,7 +277,8 @@ def _person_like(doc: Doc, span: Span) -> bool:
 def _person_names(doc: Doc) -> set[str]:
     """Return the first and last names of the multi-word PERSON entities of ``doc``."""
     names = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
-             for t in (e[0], e[-1])}
+             for t in (e[0], e[-1])
+             if t is e[-1] or e[1].lower_ not in PLACE_NOUNS_AFTER | TITLES}  # "Huntsville Fire"
     return names - _place_texts(doc)
 
 
@@ -248,10 +356,13 @@ def _match(doc: Doc, start: int, stop: int, gaz: Gazetteer) -> tuple[int, str | 
             return end, code
         if gaz.known(span.text):
             return _area_end(doc, end, span.text, gaz), None
+        if gaz.county_names(span.text) and _listed_name(doc, span, gaz) != span.text:
+            return end, None  # "Oconee" of "Walton and Oconee counties": known as a county
     return None
 
 
-def _scan(doc: Doc, start: int, stop: int, gaz: Gazetteer, ent: Span | None) -> list[Mention]:
+def _scan(doc: Doc, start: int, stop: int, gaz: Gazetteer, ent: Span | None,
+          support: _Support) -> list[Mention]:
     """Return the mentions found in tokens ``start:stop`` (one entity or a gap between)."""
     label = ent.label_ if ent is not None else ""
     found, i = [], start
@@ -267,35 +378,89 @@ def _scan(doc: Doc, start: int, stop: int, gaz: Gazetteer, ent: Span | None) -> 
                                                 for t in lead)
         if trusted and len(span) == 1 and i > 0 and doc[i - 1].lower_.rstrip(".") in TITLES:
             trusted = False  # "coach Ripley" tagged GPE
-        if trusted and end < ent.end and not gaz.has_primary(span.text):
-            trusted = False  # "West Africa Province": "Africa" only as another town's alias
+        if trusted and end < ent.end and (not gaz.has_primary(span.text) or _region(span, gaz)):
+            trusted = False  # "West Africa Province": a region or another town's alias
         trusted = trusted or (not code and _dateline(doc, span) and gaz.has_primary(span.text))
+        named = span.text if code else _listed_name(doc, span, gaz)
         if _street_after(doc, end) and not code:
             trusted = False
-        elif code or trusted or _accept(doc, span, label, gaz, ent):
+        elif code or trusted or named != span.text or _accept(doc, span, label, gaz, ent,
+                                                               support):
             site = None if code else _airport_end(doc, end)
-            found.append(Mention(i, end, span.text, code, site))
+            found.append(Mention(i, end, named, code, site))
         i = end
     return found
 
 
-def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
-    """Return toponym and demonym mentions in ``doc``, in text order, not overlapping."""
-    found, i = [], 0
-    for ent in doc.ents:
-        found += _scan(doc, i, ent.start, gaz, None)
-        if ent.label_ in SCANNED_LABELS:
-            found += _scan(doc, ent.start, ent.end, gaz, ent)
-        i = ent.end
-    found += _scan(doc, i, len(doc), gaz, None)
+def find_mentions(doc: Doc, gaz: Gazetteer, focus: Focus | None = None) -> list[Mention]:
+    """Return toponym and demonym mentions in ``doc``, in text order, not overlapping.
+
+    Two passes: the names found in the first (with a cue or spaCy's place label) vouch for
+    their other mentions in the second ("Chiefland" after "of Chiefland"), as do the towns of
+    ``focus``'s state, the state the article's source covers."""
+    first = _scan_doc(doc, gaz, _Support(focus))
+    confirmed = frozenset(m.text for m in first if not m.demonym and not m.street)
+    found = _scan_doc(doc, gaz, _Support(focus, confirmed))
     streets = find_streets(doc)
-    found = [m for m in found if not any(m.start < s.end and s.start < m.end for s in streets)]
+    found = [m for m in found if not _overlaps(m, streets)]
+    # a feature yields to a gazetteer name in it: "Kanawha" of "Kanawha River" has a point
+    streets += [f for f in find_features(doc, gaz) if not _overlaps(f, found + streets)]
     kept: list[Mention] = []
     for mention in sorted(found + streets, key=lambda m: m.start):
         # an area word may reach past its entity ("Borno" + "state")
         if not kept or mention.start >= kept[-1].end:
             kept.append(mention)
     return kept
+
+
+def _region(span: Span, gaz: Gazetteer) -> bool:
+    """Tell whether ``span``'s likeliest reading is a continent or world region."""
+    return gaz.candidates(span.text)[0].country_code == REGION_CODE
+
+
+def _overlaps(mention: Mention, others: list[Mention]) -> bool:
+    return any(mention.start < o.end and o.start < mention.end for o in others)
+
+
+def _scan_doc(doc: Doc, gaz: Gazetteer, support: _Support) -> list[Mention]:
+    """Return the mentions of the whole doc, entity by entity and in the gaps between."""
+    found, i = [], 0
+    for ent in doc.ents:
+        found += _scan(doc, i, ent.start, gaz, None, support)
+        if ent.label_ in SCANNED_LABELS:
+            found += _scan(doc, ent.start, ent.end, gaz, ent, support)
+        i = ent.end
+    return found + _scan(doc, i, len(doc), gaz, None, support)
+
+
+def find_features(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Return natural features by their generic word: "Neches River", "Lake Lanier", "Mount
+    Hood", "River Lune" (unless the whole name is a gazetteer place: "Lake Charles")."""
+    found = []
+    for token in doc:
+        if not _capitalised(token) or token.is_sent_start:
+            continue
+        word = token.lower_.rstrip(".")
+        end = token.i + 1
+        if word in FEATURE_SUFFIXES and token.i > 0 and _feature_word(doc[token.i - 1]):
+            start = token.i - 1
+            while start > max(0, token.i - 3) and _feature_word(doc[start - 1]):
+                start -= 1
+        elif word in FEATURE_PREFIXES and end < len(doc) and _feature_word(doc[end]):
+            start, end = token.i, end + 1
+        else:
+            continue
+        if end < len(doc) and _capitalised(doc[end]):
+            continue  # "Lake Forest High School", "Neches River National Wildlife Refuge"
+        if not gaz.known(doc[start:end].text):
+            found.append(Mention(start, end, doc[start:end].text, street=True))
+    return found
+
+
+def _feature_word(token: Token) -> bool:
+    """Tell whether ``token`` can be part of a feature's proper name ("Neches", "Smoky")."""
+    return _capitalised(token) and token.pos_ == "PROPN" and not token.is_sent_start \
+        and token.lower_ not in FEATURE_SUFFIXES
 
 
 def find_streets(doc: Doc) -> list[Mention]:
@@ -348,6 +513,8 @@ def _read(mention: Mention, gaz: Gazetteer) -> _Reading:
         return _Reading(mention.text, codes, (), None, None)
     candidates = gaz.candidates(mention.text)
     top = candidates[0]
+    if top.country_code == REGION_CODE:  # "Europe", "Middle East": no country to vote for
+        return _Reading(fold(mention.text), frozenset(), (), None, None)
     sure = top.feature == "country" or len({c.country_code for c in candidates}) == 1
     if top.feature == "admin1":  # unless another country has a state or country so named
         sure = sure or all(c.country_code == top.country_code for c in candidates
@@ -357,15 +524,18 @@ def _read(mention: Mention, gaz: Gazetteer) -> _Reading:
                     (top,) if sure else (), top.country_code, state)
 
 
-def _context(readings: list[_Reading], key: str, gaz: Gazetteer) -> ResolveContext:
+def _context(readings: list[_Reading], key: str, gaz: Gazetteer,
+             home: bool = False) -> ResolveContext:
     """Return what the other toponyms say: the countries and states they name unambiguously,
-    plus the home country and state most of their likeliest readings fall in. Mentions of
-    the same name are left out, so that an ambiguous name cannot confirm itself."""
-    others = [r for r in readings if r.key != key]
+    plus the home country and state most of their likeliest readings fall in (each name
+    once, however often repeated), unless the source's state is known (``home``): then a
+    guess from likeliest readings, biased to big states, is left out. Mentions of the same
+    name are left out, so that an ambiguous name cannot confirm itself."""
+    others = list({r.key: r for r in readings if r.key != key}.values())  # a name votes once
     countries = {c for r in others for c in r.countries}
     places = [p for r in others for p in r.places]
     votes = Counter(r.vote for r in others if r.vote)
-    states = Counter(r.state for r in others if r.state)
+    states = Counter(r.state for r in others if r.state and not home)
     countries.update(code for code, _ in votes.most_common(1))
     for (code, state), n in states.most_common(1):
         home = [e for e in gaz.candidates(state)
@@ -386,9 +556,25 @@ def _neighbour(mentions: list[Mention], index: int, doc: Doc, gaz: Gazetteer) ->
     return [top] if top.feature in ("admin1", "country") else []
 
 
-def resolve_mentions(mentions: list[Mention], doc: Doc, gaz: Gazetteer) -> list[Place]:
-    """Resolve every mention to a :class:`Place` (offsets are character offsets of ``doc``)."""
+def focus_context(focus: Focus | None, gaz: Gazetteer) -> ResolveContext:
+    """Return the prior a source's focus gives: its country, its state and its town."""
+    if focus is None:
+        return ResolveContext()
+    places = [e for e in gaz.candidates(focus.admin1) if e.feature == "admin1"
+              and e.country_code == focus.country_code][:1] if focus.admin1 else []
+    if focus.lat is not None and focus.lon is not None:
+        places.append(Entry(None, focus.place or "", focus.lat, focus.lon, focus.country_code,
+                            "city", focus.admin1, None, 0))
+    home = (focus.country_code, focus.admin1) if focus.admin1 else None
+    return ResolveContext(frozenset({focus.country_code}), tuple(places), home)
+
+
+def resolve_mentions(mentions: list[Mention], doc: Doc, gaz: Gazetteer,
+                     focus: Focus | None = None) -> list[Place]:
+    """Resolve every mention to a :class:`Place` (offsets are character offsets of ``doc``);
+    ``focus``, where the article's source is usually set, steers ambiguous names."""
     readings, places = [_read(m, gaz) for m in mentions], []
+    prior = focus_context(focus, gaz)
     for index, mention in enumerate(mentions):
         if mention.demonym:
             entry = gaz.country(mention.demonym)
@@ -401,19 +587,38 @@ def resolve_mentions(mentions: list[Mention], doc: Doc, gaz: Gazetteer) -> list[
                                 None, None, None, None, "site"))
             continue
         extra = _neighbour(mentions, index, doc, gaz)
-        context = _context(readings, fold(mention.text), gaz)
-        local = ResolveContext(context.countries | {e.country_code for e in extra},
-                               (*context.places, *extra))
-        entry = gaz.resolve(mention.text, local)
+        context = _context(readings, fold(mention.text), gaz, prior.home is not None)
+        local = ResolveContext(context.countries | prior.countries
+                               | {e.country_code for e in extra},
+                               (*context.places, *prior.places, *extra), prior.home)
+        entry = _local_namesake(gaz.resolve(mention.text, local), mention.text, context,
+                                prior, gaz)
         if entry is not None:
             places.append(_place(doc, mention.start, mention.site_end or mention.end, entry,
                                  False, site=mention.site_end is not None))
     return places
 
 
+def _local_namesake(entry: Entry | None, text: str, context: ResolveContext,
+                    prior: ResolveContext, gaz: Gazetteer) -> Entry | None:
+    """Return the town of the source's state named like a foreign country ("Jordan",
+    "Lebanon" in a Minnesota or Indiana paper) when nothing else in the article is abroad;
+    else ``entry``."""
+    home = prior.home
+    if entry is None or home is None or entry.feature != "country" or entry.country_code \
+            == home[0] or context.countries - {home[0]}:
+        return entry
+    local = [e for e in gaz.candidates(text) if e.feature in ("city", "admin2")
+             and (e.country_code, e.admin1) == home]
+    return local[0] if local else entry
+
+
 def _place(doc: Doc, start: int, end: int, entry: Entry, associative: bool,
            site: bool = False) -> Place:
     span = doc[start:end]
+    if entry.country_code == REGION_CODE:  # a continent or region: no country, never an event's
+        return Place(TextSpan(span.start_char, span.end_char, span.text), entry.name,
+                     entry.geonameid, entry.lat, entry.lon, None, "region")
     name, feature = (f"{entry.name} airport", "site") if site else (entry.name, entry.feature)
     return Place(TextSpan(span.start_char, span.end_char, span.text), name, entry.geonameid,
                  entry.lat, entry.lon, entry.country_code, feature, entry.admin1,
@@ -428,6 +633,7 @@ class PlacesStage(Stage):
     name: ClassVar[str] = "places"
     reads: ClassVar[tuple[str, ...]] = ("text",)
     adds: ClassVar[tuple[str, ...]] = ("places",)
+    profile: SourceProfile | None = None  # source focus; else the settings' source_profile
 
     def warm_up(self) -> None:
         """Load (or build and cache) the gazetteer index."""
@@ -436,5 +642,18 @@ class PlacesStage(Stage):
     def __call__(self, article: Article, doc: Doc) -> Article:
         """Return ``article`` with its places found in ``doc``."""
         gaz = load_gazetteer(self.settings)
-        places = resolve_mentions(find_mentions(doc, gaz), doc, gaz)
+        profile = self.profile or _settings_profile(self.settings)
+        focus = profile.focus(article.meta.source, article.meta.url) if profile else None
+        places = resolve_mentions(find_mentions(doc, gaz, focus), doc, gaz, focus)
         return article.with_(places=tuple(sorted(places, key=lambda p: p.span.start)))
+
+
+def _settings_profile(settings: Settings) -> SourceProfile | None:
+    """Return the profile file ``settings.source_profile`` names, if any (read once)."""
+    path = settings.source_profile
+    return _read_profile(path) if path else None
+
+
+@lru_cache(maxsize=4)
+def _read_profile(path: str) -> SourceProfile:
+    return load_profile(path)

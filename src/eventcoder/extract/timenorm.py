@@ -19,7 +19,12 @@ Conventions (TimeML 1.2 / TimeBank, plus the choices below):
   anchor-1 .. anchor. Parts of a day ("Monday night", "this morning") get
   TimeML's ``TMO/TAF/TEV/TNI`` suffix; ``first``/``last`` still give the date.
 - "N units ago/earlier" counts back from the anchor; "two days later", "the
-  next day" depend on another time in the text and stay unresolved.
+  next day" depend on another time in the text and get no date here: "two days
+  later" is TimeML's DURATION ``P2D`` with the reason, "the next day" has no value (the
+  ``dates`` stage resolves "the next day", "that year", "the following month"
+  against the time last talked about).
+- A clock time on a day ("10 p.m. Wednesday", "noon Thursday") is a TimeML TIME:
+  ``1998-02-11T22:00``; noon is ``T12:00``, midnight ``T24:00``, mid-afternoon ``TAF``.
 - Without an anchor, relative expressions come back with ``value=None`` and a
   ``reason``; they are never anchored to today. Absolute dates still resolve.
 """
@@ -56,7 +61,7 @@ class Norm:
     @property
     def timex_type(self) -> str:
         """TimeML type: DURATION for ``P..`` values, TIME for parts of days, else DATE."""
-        if self.value and re.match(r"P[\dT]", self.value):
+        if self.value and re.match(r"P[\dTX]", self.value):
             return "DURATION"
         return "TIME" if self.value and re.match(r"\d{4}-\d{2}-\d{2}T", self.value) else "DATE"
 
@@ -90,6 +95,8 @@ REFS = {
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
     "the long term": "FUTURE_REF", "the longer term": "FUTURE_REF",
 }
+UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE",
+              "century": "CE"}
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
                 "seventies": 7, "eighties": 8, "nineties": 9}
 
@@ -101,6 +108,11 @@ DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>\d{4})"
 UNIT = r"(?P<unit>day|week|month|year|decade|century)s?"
 POD = r"(?P<pod>morning|afternoon|evening|night)"
+CLOCK = (r"(?:(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))? ?(?P<ampm>a\.?m|p\.?m)\.?|"
+         r"(?P<named>noon|midnight|mid-?morning|mid-?afternoon))"
+         r"(?: (?:est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|local time))?")
+NAMED_TIMES = {"noon": "12:00", "midnight": "24:00", "midmorning": "MO", "mid-morning": "MO",
+               "midafternoon": "AF", "mid-afternoon": "AF"}
 
 LEADING = re.compile(
     r"^(?:on|in|at|by|during|since|until|till|from|of|for|as of|before|after|around|about|"
@@ -409,7 +421,8 @@ def _deictic_day(match: re.Match, anchor: date | None, tense: Tense) -> Norm:
     word, pod = match.group("word"), match.group("pod")
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last": -1,
                "this": 0, "overnight": -1, "the day before yesterday": -2,
-               "the day after tomorrow": 2, "earlier today": 0, "later today": 0}
+               "the day after tomorrow": 2, "earlier today": 0, "later today": 0,
+               "earlier in the day": 0, "later in the day": 0}
     day = anchor + timedelta(days=offsets[word])
     if word in ("tonight", "last", "overnight"):
         pod = "night"
@@ -422,7 +435,7 @@ def _ago(match: re.Match, anchor: date | None, tense: Tense) -> Norm:
     unit, count = match.group("unit"), _count(match.group("n"))
     precision = _unit_precision(unit)
     if match.group("dir") in ("later", "after"):
-        return unresolved(precision, NARRATIVE)
+        return _narrative_span(str(count), unit)
     if anchor is None:
         return unresolved(precision)
     sign = 1 if match.group("dir") in ("from now", "hence") else -1
@@ -432,9 +445,15 @@ def _ago(match: re.Match, anchor: date | None, tense: Tense) -> Norm:
 def _vague_ago(match: re.Match, anchor: date | None, tense: Tense) -> Norm:
     precision = _unit_precision(match.group("unit"))
     if match.group("dir") in ("later", "after"):
-        return unresolved(precision, NARRATIVE)
+        return _narrative_span("X", match.group("unit"))
     value = "FUTURE_REF" if match.group("dir") in ("from now", "hence") else "PAST_REF"
     return _ref_at(value, precision, anchor)
+
+
+def _narrative_span(count: str, unit: str) -> Norm:
+    """"Three days later": TimeML's DURATION (``P3D``) from a time in the text, not a date."""
+    value = f"P{count}{UNIT_CODES[unit]}"
+    return Norm(value, _unit_precision(unit), reason=NARRATIVE)
 
 
 def _count(word: str) -> int:
@@ -442,7 +461,7 @@ def _count(word: str) -> int:
 
 
 def _unit_precision(unit: str) -> Precision:
-    return {"day": "day", "week": "week", "month": "month"}.get(unit, "year")
+    return {"day": "day", "week": "week", "month": "month", "quarter": "month"}.get(unit, "year")
 
 
 def shift(anchor: date, unit: str, count: int) -> Norm:
@@ -465,15 +484,18 @@ REL_OFFSETS = {
     "last": -1, "previous": -1, "prior": -1, "the previous": -1, "the prior": -1,
     "a year earlier": -1, "this": 0, "the current": 0, "current": 0, "the": 0,
     "earlier this": 0, "later this": 0, "the same": 0, "next": 1, "the coming": 1,
-    "coming": 1, "the next": 1, "the following": 1,
+    "coming": 1, "the next": 1, "the following": 1, "that": 0, "the preceding": -1,
 }
+
+
+ANAPHORIC_RELS = ("the next", "the following", "the previous", "the prior", "the same", "that",
+                  "the preceding")
 
 
 def _relative_unit(match: re.Match, anchor: date | None, tense: Tense) -> Norm:
     rel, unit = match.group("rel"), match.group("unit")
     precision = _unit_precision(unit)
-    if rel in ("the next", "the following", "the previous", "the prior", "the same") and (
-            unit == "day"):
+    if rel in ANAPHORIC_RELS and unit == "day":
         return unresolved("day", NARRATIVE)
     if anchor is None:
         return unresolved(precision)
@@ -486,9 +508,7 @@ def _year_earlier(match: re.Match, anchor: date | None, tense: Tense) -> Norm:
 
 def _duration(match: re.Match, anchor: date | None, tense: Tense) -> Norm:
     unit, count = match.group("unit"), _count(match.group("n") or "1")
-    code = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE",
-            "century": "CE"}[unit]
-    value, precision = f"P{count}{code}", _unit_precision(unit)
+    value, precision = f"P{count}{UNIT_CODES[unit]}", _unit_precision(unit)
     rel = match.groupdict().get("rel")
     if anchor is None or not rel:
         return Norm(value, precision)
@@ -583,7 +603,7 @@ def _ref(match: re.Match, anchor: date | None, tense: Tense) -> Norm:
 
 
 def _ref_plural(match: re.Match, anchor: date | None, tense: Tense) -> Norm:
-    value = "FUTURE_REF" if match.group("rel") in ("coming", "next few") else "PAST_REF"
+    value = "FUTURE_REF" if match.group("rel") in ("coming", "next few", "future") else "PAST_REF"
     return _ref_at(value, _unit_precision(match.group("unit")), anchor)
 
 
@@ -613,6 +633,33 @@ def _quarter_of_year(match: re.Match, anchor: date | None, tense: Tense) -> Norm
         return year_norm(year)
     latest = (anchor.month - 1) // 3 or 4  # the last completed quarter
     return quarter_norm(year, latest)
+
+
+def _clock_on_day(match: re.Match, anchor: date | None, tense: Tense) -> Norm | None:
+    """"10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9": a TimeML TIME on that day."""
+    day = normalise(match.group("rest"), anchor, tense=tense)
+    if day is None or day.value is None:
+        return day  # no date, or a day that needs an anchor
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day.value):
+        return None  # "noon March": a clock time belongs to a day
+    return Norm(f"{day.value}T{_clock(match)}", "day", day.first, day.last)
+
+
+def _clock(match: re.Match) -> str:
+    """The TIMEX3 time of day: ``22:00`` for "10 p.m.", ``12:00`` noon, ``AF`` mid-afternoon."""
+    if match.group("named"):
+        return NAMED_TIMES[match.group("named")]
+    hour = int(match.group("hour")) % 12 + (12 if match.group("ampm")[0] == "p" else 0)
+    return f"{hour:02d}:{match.group('minute') or '00'}"
+
+
+def _quarter_of_rel_year(match: re.Match, anchor: date | None, tense: Tense) -> Norm:
+    """"Next year's first quarter": the numbered quarter (half) of the year named."""
+    if anchor is None:
+        return unresolved("month")
+    year = anchor.year + {"this": 0, "last": -1, "next": 1}[match.group("yrel")]
+    build = half_norm if match.group("unit") == "half" else quarter_norm
+    return build(year, ORDINALS[match.group("ord")])
 
 
 def _first_half(match: re.Match, anchor: date | None, tense: Tense) -> Norm:
@@ -665,26 +712,32 @@ RULES: list[tuple[re.Pattern, Handler]] = [
     (re.compile(r"the (?P<word>" + "|".join(DECADE_WORDS) + ")(?P<dec>)(?P<dec1>)"), _decade),
     (re.compile(r"(?:the |(?=\w+ year$))(?:(?:current|full|whole|entire) )?"
                 r"(?:fiscal |calendar )?year|"
-                r"(?:the )?(?:year[- ]end|year's end|end of the year)"), _this_year),
+                r"(?:the )?(?:year[- ]end|year's end|end of the year)|"
+                r"(?:earlier|later) in the year"), _this_year),
     (re.compile(r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th) century"), _century),
     (re.compile(r"(?P<word>today|tonight|yesterday|tomorrow|overnight|the day before yesterday|"
-                r"the day after tomorrow|earlier today|later today)(?:'s)?(?: " + POD + ")?"),
+                r"the day after tomorrow|earlier today|later today|earlier in the day|"
+                r"later in the day)(?:'s)?(?: " + POD + ")?"),
      _deictic_day),
     (re.compile(r"(?P<word>last|this) " + r"(?P<pod>night)"), _deictic_day),
+    (re.compile(rf"{CLOCK},? (?:on )?(?P<rest>.+)"), _clock_on_day),
     (re.compile(r"(?:this|earlier this|later this) " + POD), _this_time),
     (re.compile(rf"{REL}{WD}(?:'s)?(?: {POD})?"), _weekday),
     (re.compile(rf"(?P<n>\d+|an?) {UNIT} {DIRECTION}"), _ago),
     (re.compile(rf"(?:several|a few|few|many|some|a number of) {UNIT} {DIRECTION}"), _vague_ago),
-    (re.compile(r"(?:the )?(?P<rel>recent|past|coming|next few|last few|previous) "
-                r"(?:several |few )?(?P<unit>day|week|month|year|decade)s"), _ref_plural),
+    (re.compile(r"(?:the )?(?P<rel>recent|past|coming|next few|last few|previous|future) "
+                r"(?:several |few )?(?P<unit>day|week|month|quarter|year|decade)s"), _ref_plural),
     (re.compile(rf"the (?P<rel>past|last|previous|next|coming|following|first|final)"
                 rf"(?: (?P<n>\d+))? {UNIT}"), _span_duration),
     (re.compile(rf"(?P<rel>past|last|next|coming)(?: (?P<n>\d+))? {UNIT}s"), _span_duration),
     (re.compile(rf"(?P<rel>past) {UNIT}(?P<n>)"), _span_duration),
     (re.compile(r"(?:the )?(?P<rel>year-earlier|year-ago)(?P<unit>)"), _year_earlier),
+    (re.compile(r"(?:the )?(?:(?:corresponding|comparable|same) )?(?:period|quarter)(?: of)? "
+                r"(?:a year (?:ago|earlier)|last year)|last year's (?:quarter|period)"),
+     _year_earlier),
     (re.compile(r"(?P<rel>last|this|next|the|the current|current|the coming|coming|the next|"
                 r"the following|the previous|the prior|previous|prior|earlier this|"
-                r"later this|the same|a year earlier) "
+                r"later this|the same|a year earlier|that|the preceding) "
                 r"(?P<unit>day|week|month|year|decade|century)"), _relative_unit),
     (re.compile(r"(?P<n>\d+) " + UNIT), _duration),
     (re.compile(r"(?:the )?(?P<rel>(?:year-earlier|year-ago|year earlier|latest|current|last|"
@@ -698,6 +751,8 @@ RULES: list[tuple[re.Pattern, Handler]] = [
     (re.compile(r"the (?P<year>\d{4}) (?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
                 r"[- ])?(?:fiscal[- ])?(?P<unit>quarter|half|period)(?P<rel>)(?P<year2>)"),
      _quarter_of_year),
+    (re.compile(r"(?P<yrel>this|last|next) year's (?P<ord>first|second|third|fourth|1st|2nd|"
+                r"3rd|4th)[- ](?:fiscal[- ])?(?P<unit>quarter|half)"), _quarter_of_rel_year),
     (re.compile(r"(?:the )?first 2 quarters(?: of)? (?P<year>\d{4})"),
      _first_half),
     (re.compile(r"q(?P<ord>[1-4])(?:,? (?P<year>\d{4}))?(?P<unit>)(?P<rel>)(?P<year2>)"),

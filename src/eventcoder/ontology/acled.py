@@ -70,19 +70,57 @@ def acled_coding(
 
     ``words`` are the lemmas of the event's sentence, ``actor1_words`` those of
     actor1's phrase (who acted decides between a mob and an armed group),
-    ``actor2_words`` those of actor2's (None: no actor2; an armed target makes a battle).
+    ``actor2_words`` those of actor2's (None: no actor2; an armed target makes a battle,
+    a person or property seized decides between an arrest and looting).
     """
     lemmas = set(words)
-    crowd = bool(set(actor1_words) & CROWD_CUES) and not set(actor1_words) & ARMED_NOUNS
-    target = set(actor2_words) if actor2_words is not None else lemmas - REPORTERS
-    cues = ({"mob"} if crowd else set()) | ({ARMED_TARGET} if target & ARMED_TARGETS else set())
+    target = set(actor2_words) if actor2_words is not None else None
+    cues = _actor_cues(set(actor1_words)) | _target_cues(target, lemmas)
     sub = _sub_type(plover, hint, inter1, inter2, lemmas | cues)
     return (ACLED_SUB_TYPES[sub], sub) if sub else (None, None)
+
+
+# Markers added to the sentence's lemmas for what the actors' phrases say.
+CROWD = "@crowd"  # actor1 is a crowd (villagers, a mob), not an armed group
+DEMONSTRATORS = "@demonstrators"  # actor1 names demonstrators or protesting people
+ARMED_ACTOR = "@armed-actor"  # actor1 names an armed group or force
+UNKNOWN_ACTOR = "@unknown-actor"  # "unknown persons", "unidentified people"
+ARMED_TARGET = "@armed-target"  # an armed actor2 among the lemmas
+PERSON_TARGET = "@person-target"  # actor2 is a person (seized: arrest or abduction)
+PROPERTY_TARGET = "@property-target"  # actor2 is property (seized: looting)
+WEAPON_TARGET = "@weapon-target"  # actor2 is arms (seized or recovered: disrupted weapons use)
+PLACE_TARGET = "@place-target"  # actor2 is a place or a military site (seized: territory)
+
+
+def _actor_cues(actor1: set[str]) -> set[str]:
+    """Markers for who actor1 is."""
+    armed = bool(actor1 & ARMED_NOUNS)
+    cues = {ARMED_ACTOR} if armed else set()
+    if actor1 & CROWD_CUES and not armed:
+        cues.add(CROWD)
+    if actor1 & DEMONSTRATOR_CUES and not armed:
+        cues.add(DEMONSTRATORS)
+    if actor1 & UNKNOWN_CUES and not armed and not actor1 & CROWD_CUES:
+        cues.add(UNKNOWN_ACTOR)
+    return cues
+
+
+def _target_cues(actor2: set[str] | None, lemmas: set[str]) -> set[str]:
+    """Markers for what actor2 is; with no actor2 the sentence stands in for an armed target."""
+    target = actor2 if actor2 is not None else lemmas - REPORTERS
+    cues = {ARMED_TARGET} if target & ARMED_TARGETS else set()
+    if actor2 is None:
+        return cues
+    marks = ((PERSON_NOUNS, PERSON_TARGET), (PROPERTY_NOUNS, PROPERTY_TARGET),
+             (WEAPON_NOUNS, WEAPON_TARGET), (PLACE_NOUNS, PLACE_TARGET))
+    return cues | {mark for nouns, mark in marks if actor2 & nouns}
 
 
 def _sub_type(
     plover: str, hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]
 ) -> str | None:
+    if _not_political(plover, hint, inter1, lemmas):
+        return None
     if plover == "PROTEST":
         return _protest(hint, inter1, inter2, lemmas)
     if plover == "ASSAULT":
@@ -90,17 +128,45 @@ def _sub_type(
     return _strategic(plover, hint, inter1, lemmas)
 
 
+def _not_political(plover: str, hint: str, inter1: int | None, lemmas: set[str]) -> bool:
+    """Events ACLED leaves out: crime without a political actor, claims, trials of old attacks.
+
+    A crowd punishing a thief is still mob violence; state forces or armed groups
+    fighting criminals are still coded.
+    """
+    if plover not in ("ASSAULT", "PROTEST", "COERCE"):
+        return False
+    if lemmas & CRIME_CUES and not lemmas & (POLITICAL_CUES | MOB_CUES):
+        return inter1 not in ARMED - {1} and not (plover == "ASSAULT" and inter1 == 1)
+    if plover == "COERCE" and hint != "political":
+        return False
+    claim = lemmas & CLAIM_CUES and lemmas & CLAIM_VERBS
+    return bool(claim or lemmas & JUDICIAL_CUES)
+
+
 RIOT_CUES = {"stone", "rock", "molotov", "petrol", "brick", "torch", "burn", "loot", "vandalize",
              "vandalise", "violent", "clash", "ransack", "storm", "ablaze", "smash", "throw",
-             "hurl", "pelt"}
+             "hurl", "pelt", "rioter", "rioting", "arson", "vandalism", "violently", "violence"}
 FIGHT_CUES = {"fight", "fighting", "clash", "battle", "offensive", "attack", "assault", "heavy",
               "capture", "overrun", "storm"}
 INTERVENTION_CUES = {"disperse", "arrest", "detain", "tear", "teargas", "baton", "cannon", "break",
-                     "suppress", "crackdown", "rubber", "pepper", "stun", "beat"}
+                     "suppress", "crackdown", "rubber", "pepper", "stun", "beat", "bundle"}
+RIOT_CONTROL_CUES = {"tear", "teargas", "cannon", "rubber", "pepper", "baton"}
 LETHAL_CUES = {"kill", "shoot", "live", "dead", "death", "die"}
-STATE_CUES = {"police", "force", "troop", "soldier", "army", "military", "officer", "guard"}
+SERIOUS_INJURY_CUES = {"pellet", "grievously", "critically", "gunshot", "lethal"}
+STATE_CUES = {"police", "force", "troop", "soldier", "army", "military", "officer", "guard",
+              "security", "personnel", "gendarme", "ranger", "paramilitary"}
 CROWD_CUES = {"mob", "crowd", "villager", "resident", "youth", "supporter", "vigilante",
               "neighbour", "neighbor", "student", "worker", "angry", "people", "local"}
+DEMONSTRATOR_CUES = {"protester", "protestor", "demonstrator", "protest", "marcher", "rioter",
+                     "student"}
+MOB_CUES = {"mob", "lynch", "vigilante", "communal", "sectarian", CROWD}
+DEMONSTRATION_CUES = {"protester", "protestor", "demonstrator", "demonstration", "protest",
+                      "rally", "march", "rioter", "rioting", "block", "barricade", "tyre", "tire",
+                      "slogan", "demand", DEMONSTRATORS}
+UNKNOWN_CUES = {"unknown", "unidentified", "unidentifie"}
+HARM_CUES = {"kill", "killing", "wound", "injure", "dead", "death", "die", "shoot", "stab",
+             "behead", "massacre", "murder", "hostage", "abduct", "kidnap"}
 ARMED_NOUNS = {"militia", "militiaman", "rebel", "militant", "troop", "soldier", "army", "fighter",
                "insurgent", "jihadist", "gunman", "police", "force", "military", "guerrilla"}
 ARMED_TARGETS = {"base", "position", "post", "outpost", "checkpoint", "patrol", "convoy",
@@ -108,26 +174,73 @@ ARMED_TARGETS = {"base", "position", "post", "outpost", "checkpoint", "patrol", 
                  "policeman", "officer", "militant", "rebel", "fighter", "insurgent",
                  "garrison", "militia", "jihadist", "guard", "gunfire", "exchange",
                  "battle", "firefight", "gunfight"}
-ARMED_TARGET = "@armed-target"  # marks an armed actor2 among the lemmas
+TERRITORY_NOUNS = {"town", "village", "city", "district", "area", "territory", "base", "region",
+                   "province", "hill", "position", "post", "border", "crossing", "airport",
+                   "capital", "centre", "center", "county", "camp", "outpost"}
+PLACE_NOUNS = TERRITORY_NOUNS | {"headquarters", "barracks", "garrison"}
+CLASH_CUES = {"encounter", "shootout", "gunfight", "firefight", "retaliate", "repel", "duel",
+              "engage", "counterattack", "crossfire"}
+CIVILIAN_CUES = {"civilian", "villager", "worshipper", "passenger", "mourner", "farmer",
+                 "herder", "woman", "child"}
+PERSON_NOUNS = {"he", "she", "him", "her", "they", "them", "man", "woman", "activist",
+                "journalist", "critic", "student", "leader", "member", "person", "people",
+                "official", "worker", "opponent", "blogger", "lawyer"}
+PROPERTY_NOUNS = {"home", "house", "property", "land", "farm", "shop", "building", "office",
+                  "good", "cattle", "livestock", "crop", "car", "vehicle", "asset", "business"}
+WEAPON_NOUNS = {"weapon", "arm", "ammunition", "rifle", "gun", "explosive", "bomb", "ied",
+                "grenade", "cache", "rocket", "mortar", "missile", "drone", "munition"}
 REPORTERS = {"police", "officer", "official", "military", "army"}  # "..., police said"
 AIR_CUES = {"airstrike", "drone", "warplane", "jet", "helicopter", "aircraft", "air", "plane",
             "bomber", "aerial", "coalition"}
+CHEMICAL_CUES = {"chemical", "sarin", "chlorine", "mustard", "nerve", "toxic"}
+SHELLING_CUES = {"shell", "shelling", "artillery", "mortar", "rocket", "missile", "howitzer",
+                 "bombard", "bombardment", "pound"}
+SUICIDE_CUES = {"suicide", "vest", "himself", "herself"}  # "blew himself up", "explosive vest"
+EXPLOSIVE_CUES = {"ied", "landmine", "explosive", "bomb", "roadside", "device", "detonate"}
+BLAST_CUES = {"explode", "explosion", "blast", "detonate", "step", "plant", "hit", "strike"}
 CONFLICT_CUES = {"ceasefire", "truce", "peace", "rebel", "militia", "armistice", "prisoner",
                  "hostage", "exchange", "armed", "insurgent", "fighter", "disarm", "warring",
-                 "faction", "hostility", "militant", "taliban", "conflict", "war", "surrender"}
+                 "faction", "hostility", "militant", "taliban", "conflict", "war", "surrender",
+                 "detainee", "captive", "swap", "evacuation"}
+NEGOTIATION_CUES = {"deal", "negotiation", "negotiate", "agreement", "broker", "mediation",
+                    "talk", "peace"}
+CAPTIVE_CUES = {"hostage", "prisoner", "detainee", "captive", "kidnap", "abduct", "kidnapped",
+                "abducted", "captor", "kidnapper"}
 EMERGENCY_CUES = {"curfew", "emergency", "martial", "coup"}
+COUP_CUES = {"constitution", "parliament", "government", "regime"}
+MILITARY_CUES = {"soldier", "military", "army", "junta", "officer"}
+DISAPPEARANCE_CUES = {"disappearance", "whereabouts", "missing", "plain", "unmarked",
+                      "incommunicado", "undisclosed"}
+ELSEWHERE_CUES = {"plan", "ahead", "before", "convener", "organiser", "organizer", "residence",
+                  "home", "raid"}
+DIPLOMATIC_CUES = {"summon", "note", "lodge", "ambassador", "envoy", "démarche"}
+STREET_CUES = {"protester", "protestor", "demonstrator", "rally", "march", "gather", "crowd",
+               "street", "slogan", "placard", "banner", "chant", "thousand", "hundred"}
+CRIME_CUES = {"rob", "robbery", "robber", "burglary", "burglar", "heist", "brawl", "drunken",
+              "criminal", "syndicate", "smuggler", "trafficker", "narcotic", "cocaine", "heroin",
+              "illicit", "fraud", "personal", "carjacking", "brewer"}
+POLITICAL_CUES = PROTEST_WORDS | {"militant", "rebel", "insurgent", "jihadist", "militia",
+                                  "terrorist", "political", "activist", "opposition", "party",
+                                  "election", "candidate", "journalist"}
+# spaCy's small pipeline lemmatises "raped" as "rap"
+SEXUAL_CUES = {"rape", "rap", "raped", "sexually", "sexual", "gang-rape", "rapist"}
+CLAIM_CUES = {"responsibility", "responsible", "behind"}
+CLAIM_VERBS = {"claim", "accept", "admit", "statement"}
+JUDICIAL_CUES = {"sentence", "convict", "acquit", "trial", "verdict", "guilty", "tribunal",
+                 "indict"}
 
 
-def _protest(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]) -> str:
-    if hint == "looting" and not lemmas & PROTEST_WORDS:
-        return "Looting/property destruction"
+def _protest(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]) -> str | None:
     if hint in ("violent", "looting"):
-        if inter1 in ARMED - {1}:
-            return "Attack"
-        if "mob" in lemmas and not lemmas & (PROTEST_WORDS | {"riot", "rioter"}):
-            return "Mob violence"
-        return "Violent demonstration"
-    if lemmas & LETHAL_CUES and lemmas & STATE_CUES:
+        return _riot(hint, inter1, inter2, lemmas)
+    if lemmas & DIPLOMATIC_CUES and not lemmas & STREET_CUES:
+        return None  # a diplomatic protest note is not a demonstration
+    return _demonstration(inter1, lemmas)
+
+
+def _demonstration(inter1: int | None, lemmas: set[str]) -> str:
+    """A demonstration's sub-type: what the demonstrators did, then what was done to them."""
+    if lemmas & STATE_CUES and _lethal(lemmas):
         return "Excessive force against protesters"
     if lemmas & RIOT_CUES:
         return "Violent demonstration"  # the demonstrators' violence decides, not the response
@@ -136,54 +249,129 @@ def _protest(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]
     return "Peaceful protest"
 
 
+def _lethal(lemmas: set[str]) -> bool:
+    """Lethal or seriously injurious force: killing, live fire, bullets that are not rubber."""
+    bullets = "bullet" in lemmas and "rubber" not in lemmas
+    return bullets or bool(lemmas & (LETHAL_CUES | SERIOUS_INJURY_CUES))
+
+
+def _riot(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]) -> str | None:
+    """Violence or destruction by whoever acted: armed groups, unknown hands, a mob, demonstrators.
+
+    The "riot" lemma is left out: the coder adds it for every article with a riot.
+    """
+    if inter1 in ARMED or ARMED_ACTOR in lemmas:
+        if lemmas & HARM_CUES:
+            return _assault("attack", inter1, inter2, lemmas)
+        return "Looting/property destruction"  # armed groups burning property, no one harmed
+    if (hint == "looting" or UNKNOWN_ACTOR in lemmas) and not lemmas & PROTEST_WORDS:
+        return "Looting/property destruction"
+    if lemmas & MOB_CUES and not lemmas & DEMONSTRATION_CUES:
+        return "Mob violence"
+    return "Violent demonstration"
+
+
 def _assault(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]) -> str | None:
+    special = _special_assault(hint, inter1, lemmas)
+    if special:
+        return special
+    if lemmas & RIOT_CONTROL_CUES and (inter1 == 1 or lemmas & PROTEST_WORDS):
+        return _demonstration(1, lemmas)  # tear gas "shells" are crowd control, not shelling
+    weapon = _weapon(hint, lemmas)
+    if weapon:
+        return weapon
+    crowd = _crowd_violence(hint, inter1, lemmas)
+    if crowd:
+        return crowd
+    if hint == "abduction":
+        return "Abduction/forced disappearance"
+    if inter1 == 1 and (inter2 == 6 or lemmas & PROTEST_WORDS):
+        return "Excessive force against protesters"
+    if hint == "mob" or inter1 == 5 or (inter1 not in ARMED and lemmas & MOB_CUES):
+        return "Mob violence"
+    return _battle_or_attack(hint, inter1, inter2, lemmas)
+
+
+def _special_assault(hint: str, inter1: int | None, lemmas: set[str]) -> str | None:
+    """Sub-types the trigger itself decides: disrupted weapons, looting, captives, rape."""
     if hint == "disrupted":
         return "Disrupted weapons use"
     if hint == "looting":
         return "Looting/property destruction"
     if hint == "captive":
-        return "Arrests" if inter1 == 1 else "Abduction/forced disappearance"
-    if hint == "sexual" or lemmas & {"rape", "sexually", "sexual", "gang-rape"}:
+        return _captive(inter1, lemmas)
+    if hint == "sexual" or lemmas & SEXUAL_CUES:
         return "Sexual violence"
-    weapon = _weapon(hint, lemmas)
-    if weapon:
-        return weapon
-    if hint == "abduction":
-        return "Abduction/forced disappearance"
-    if inter1 == 1 and (inter2 == 6 or lemmas & PROTEST_WORDS):
-        return "Excessive force against protesters"
-    if lemmas & PROTEST_WORDS and (inter1 in (5, 6, None) or hint == "clash"):
+    return None
+
+
+def _captive(inter1: int | None, lemmas: set[str]) -> str:
+    """What was seized: property is looting; people are arrested by the state, else abducted."""
+    if PROPERTY_TARGET in lemmas and PERSON_TARGET not in lemmas:
+        return "Looting/property destruction"
+    if inter1 == 1 and not lemmas & DISAPPEARANCE_CUES:
+        return "Arrests"
+    return "Abduction/forced disappearance"
+
+
+def _crowd_violence(hint: str, inter1: int | None, lemmas: set[str]) -> str | None:
+    """Riots: demonstrators or a crowd (not an armed group) are the ones who acted."""
+    if inter1 in ARMED or ARMED_ACTOR in lemmas:
+        return None
+    demonstrators = DEMONSTRATORS in lemmas or (inter1 == 6 and lemmas & DEMONSTRATION_CUES)
+    if demonstrators or (inter1 in (5, None) and lemmas & PROTEST_WORDS and hint == "clash"):
         return "Violent demonstration"
-    if hint == "mob" or inter1 == 5 or (inter1 not in ARMED and "mob" in lemmas):
-        return "Mob violence"
-    return _battle_or_attack(hint, inter1, inter2, lemmas)
+    if inter1 in (5, 6) or CROWD in lemmas or (lemmas & MOB_CUES and hint == "clash"):
+        return "Violent demonstration" if lemmas & DEMONSTRATION_CUES else "Mob violence"
+    return None
 
 
 def _battle_or_attack(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]) -> str:
     """Armed clash when both sides are armed (or the target is a force), else Attack."""
-    if hint == "clash" or inter2 in ARMED or (inter2 is None and ARMED_TARGET in lemmas):
+    if hint == "clash" or lemmas & CLASH_CUES:
+        return "Armed clash"
+    if inter1 is None and inter2 in ARMED - {1} and lemmas & CIVILIAN_CUES:
+        return "Attack"  # "rebels killed civilians" with the rebels parsed as actor2
+    if inter2 in ARMED or (inter2 is None and ARMED_TARGET in lemmas):
         return "Armed clash"
     return "Attack"
 
 
 def _weapon(hint: str, lemmas: set[str]) -> str | None:
-    if hint == "chemical" or (lemmas & {"chemical", "sarin", "chlorine", "mustard", "nerve"}
-                              and lemmas & {"attack", "gas", "weapon", "use", "drop", "agent"}):
+    """The Explosions/Remote violence sub-type the weapon words name, if any."""
+    if hint == "chemical" or _chemical(lemmas):
         return "Chemical weapon"
-    if "suicide" in lemmas or ("bomber" in lemmas and hint != "airstrike"):
+    if lemmas & SUICIDE_CUES or ("bomber" in lemmas and hint != "airstrike"):
         return "Suicide bomb"
-    if hint == "grenade" or "grenade" in lemmas:
+    if "grenade" in lemmas:
         return "Grenade"
-    if hint == "airstrike" or lemmas & AIR_CUES - {"air"} or {"air", "strike"} <= lemmas:
+    if hint == "airstrike" or lemmas & AIR_CUES - {"air"} or _air(lemmas):
         return "Air/drone strike"
-    if hint == "shelling" or lemmas & {"shell", "shelling", "artillery", "mortar", "rocket",
-                                       "missile", "howitzer", "bombard", "bombardment", "pound"}:
+    if hint == "shelling" or lemmas & SHELLING_CUES:
         return "Shelling/artillery/missile attack"
-    if hint in ("explosive", "bomb", "remote") or lemmas & {
-        "ied", "landmine", "mine", "explosive", "bomb", "roadside", "device", "detonate"
-    }:
+    if hint in ("explosive", "remote") or _explosive(lemmas):
         return "Remote explosive/landmine/IED"
     return None
+
+
+def _chemical(lemmas: set[str]) -> bool:
+    """A chemical agent named, or gas released by a munition (not tear gas)."""
+    if lemmas & CHEMICAL_CUES and lemmas & {"attack", "gas", "weapon", "use", "drop", "agent"}:
+        return True
+    munition = lemmas & {"barrel", "shell", "rocket", "drop", "release"}
+    return "gas" in lemmas and bool(munition) and not lemmas & RIOT_CONTROL_CUES
+
+
+def _air(lemmas: set[str]) -> bool:
+    """An air strike, air raid or bombing by an air force."""
+    return "air" in lemmas and bool(lemmas & {"strike", "raid", "force", "bomb", "bombing"})
+
+
+def _explosive(lemmas: set[str]) -> bool:
+    """Explosive words; a "mine" counts only next to words of a blast (not a gold mine),
+    a "bomb" not when it is a petrol bomb (rioters' weapon)."""
+    words = lemmas - {"bomb"} if lemmas & {"petrol", "molotov"} else lemmas
+    return bool(words & EXPLOSIVE_CUES) or ("mine" in words and bool(words & BLAST_CUES))
 
 
 STRATEGIC = {
@@ -199,25 +387,75 @@ STRATEGIC = {
 
 def _strategic(plover: str, hint: str, inter1: int | None, lemmas: set[str]) -> str | None:
     if hint == "intervention":  # tear gas, water cannon, dispersal
-        return _protest("peaceful", 1, None, lemmas - {"disperse", "tear", "teargas", "cannon"})
+        return _demonstration(1, lemmas - {"disperse", "tear", "teargas", "cannon"})
     if hint in ("territory", "regain", "control"):
         return _territory(hint, inter1, lemmas)
-    if hint == "agreement":
-        return "Agreement" if lemmas & CONFLICT_CUES else None
-    if hint == "arrest" and lemmas & (PROTEST_WORDS - {"protester", "protestor", "demonstrator"}
-                                      | {"sit-in"}):
-        return "Protest with intervention"  # protesters detained at the protest
-    if hint == "political" and lemmas & EMERGENCY_CUES:
-        return "Other"  # curfews, states of emergency, martial law
+    if plover in ("AGREE", "RETREAT"):
+        return _agreement_or_transfer(plover, hint, lemmas)
+    if hint == "arrest":
+        return _arrest(lemmas)
+    if hint == "disrupted" and PLACE_TARGET in lemmas and WEAPON_TARGET not in lemmas:
+        return _territory("territory", inter1, lemmas)  # "seized a battalion headquarters"
+    if hint == "force" and lemmas & SEXUAL_CUES:
+        return "Sexual violence"  # "soldiers raped women during a raid"
+    if hint == "seize" and PERSON_TARGET in lemmas:
+        return _captive(inter1, lemmas)
+    if _other(plover, hint, lemmas):
+        return "Other"  # curfews, states of emergency, martial law, coups
     return STRATEGIC.get(hint)
 
 
-def _territory(hint: str, inter1: int | None, lemmas: set[str]) -> str:
-    if inter1 in (5, 6, 7, 8) and not lemmas & FIGHT_CUES:
+def _other(plover: str, hint: str, lemmas: set[str]) -> bool:
+    """Curfews, states of emergency, martial law; soldiers dissolving the government (a coup)."""
+    if hint == "political" and lemmas & EMERGENCY_CUES:
+        return True
+    coup = lemmas & {"dissolve", "suspend"} and lemmas & COUP_CUES and lemmas & MILITARY_CUES
+    return plover in ("SANCTION", "COERCE") and bool(coup)
+
+
+def _arrest(lemmas: set[str]) -> str:
+    """Arrests, unless the arrest is of protesters at their protest or a disappearance."""
+    if lemmas & DISAPPEARANCE_CUES:
+        return "Abduction/forced disappearance"
+    at_protest = lemmas & (PROTEST_WORDS - {"protester", "protestor", "demonstrator"}
+                           | {"sit-in"})
+    if at_protest and not lemmas & ELSEWHERE_CUES:
+        return "Protest with intervention"  # protesters detained at the protest
+    return "Arrests"
+
+
+def _agreement_or_transfer(plover: str, hint: str, lemmas: set[str]) -> str | None:
+    """Agreements about a conflict; captives freed by a deal; ground handed over."""
+    if hint == "agreement":
+        return "Agreement" if lemmas & CONFLICT_CUES else None
+    if plover == "RETREAT" and lemmas & {"release", "free"}:
+        deal = lemmas & NEGOTIATION_CUES and lemmas & CAPTIVE_CUES
+        return "Agreement" if deal else None
+    if "surrender" in lemmas and lemmas & TERRITORY_NOUNS:
+        return "Non-violent transfer of territory"
+    return STRATEGIC.get(hint)
+
+
+
+
+def _territory(hint: str, inter1: int | None, lemmas: set[str]) -> str | None:
+    if _not_ground(inter1, lemmas):
+        return "Disrupted weapons use" if WEAPON_TARGET in lemmas else None
+    unarmed = inter1 in (5, 6, 7) and ARMED_ACTOR not in lemmas
+    if (unarmed or inter1 == 8) and not lemmas & FIGHT_CUES:
         return "Non-violent transfer of territory"  # external forces, crowds: no battle
     if inter1 == 1 or (inter1 is None and hint == "regain"):
         return "Government regains territory"
     return "Non-state actor overtakes territory"
+
+
+def _not_ground(inter1: int | None, lemmas: set[str]) -> bool:
+    """True when what was taken is no territory: a car, bodies, an hour; or nobody armed took it."""
+    taken = {PERSON_TARGET, PROPERTY_TARGET, WEAPON_TARGET} & lemmas
+    if taken and not lemmas & TERRITORY_NOUNS:
+        return True
+    armed = inter1 in ARMED or lemmas & (ARMED_NOUNS | CONFLICT_CUES | {ARMED_ACTOR})
+    return not armed and not lemmas & TERRITORY_NOUNS
 
 
 CONTEXTS = {

