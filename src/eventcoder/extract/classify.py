@@ -83,19 +83,22 @@ def _with_scores(event: Event, acled: Scores, plover: Scores, weight: float) -> 
     return replace(event, acled_scores=acled, plover_scores=plover, plover=kind)
 
 
-REPORTING = {"say", "tell", "report", "state", "claim", "add", "confirm", "announce", "allege"}
+# Verbs of saying and thinking: the event is in the clause they govern, never the verb itself.
+REPORTING = {"say", "tell", "report", "state", "claim", "add", "confirm", "announce", "allege",
+             "note", "stress", "emphasise", "emphasize", "believe", "think", "explain", "recall",
+             "warn", "write", "insist", "argue", "accord", "quote", "reiterate", "declare"}
 
 
-def _main_verb(span: SpacySpan) -> Token:
-    """The sentence's main verb: the root, or the clause a reporting root reports."""
+def _main_verb(span: SpacySpan) -> Token | None:
+    """The sentence's main verb: the root, or the clause a reporting root reports; None when
+    the sentence only reports speech with no event clause."""
     root = span.root
     if root.lemma_.lower() in REPORTING:
         said = [c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ == "VERB"]
-        if said:
-            return said[0]
+        return said[0] if said else None
     if root.pos_ in ("VERB", "NOUN", "PROPN"):
         return root
-    return next((t for t in span if t.pos_ == "VERB"), root)
+    return next((t for t in span if t.pos_ == "VERB"), None)
 
 
 def _new_event(article: Article, token: Token, acled: Scores, plover: Scores) -> Event:
@@ -128,8 +131,9 @@ def score_events(article: Article, doc: Doc, model: TypingModel) -> tuple[Event,
             continue
         acled, plover = (_scores(p) for p in model.predict(span))
         out.extend(_with_scores(e, acled, plover, weight) for e in inside)
-        if not inside and _best_event_probability(acled) >= model.decision.new_event:
-            out.append(_new_event(article, _main_verb(span), acled, plover))
+        verb = _main_verb(span) if not inside else None
+        if verb is not None and _best_event_probability(acled) >= model.decision.new_event:
+            out.append(_new_event(article, verb, acled, plover))
     out.extend(e for e in article.events if not _in_sentences(article, e))
     return tuple(sorted(out, key=lambda e: e.trigger.start))
 

@@ -137,9 +137,13 @@ def _index() -> dict[tuple[str, str], list[dict[str, Any]]]:
     return table
 
 
+# Forms the small English pipeline lemmatises wrongly ("raped" -> "rap").
+LEMMA_EXCEPTIONS = {"raped": "rape", "rapes": "rape", "raping": "rape"}
+
+
 def lemma_of(token: Token) -> str:
-    """Lower-case lemma of ``token``."""
-    return token.lemma_.lower()
+    """Lower-case lemma of ``token``, with the lemmatiser's known slips corrected."""
+    return LEMMA_EXCEPTIONS.get(token.lower_, token.lemma_.lower())
 
 
 def argument_lemmas(token: Token) -> set[str]:
