@@ -98,9 +98,15 @@ GROUPS = {
     "coalition", "commission", "department", "office", "counterpart", "child", "girl", "boy",
     "woman", "student", "youth", "detainee", "prisoner", "refugee", "migrant", "victim", "cadet",
     "journalist", "activist", "pupil", "member", "elder", "clan", "tribe", "ngo", "outlet",
-    "station", "school", "hospital",
+    "station", "school", "hospital", "wife", "husband", "son", "daughter", "mother", "father",
+    "brother", "sister", "relative", "widow", "chief", "head", "priest", "bishop", "envoy",
+    "hostage", "captive",
 }
 DASHES = {"-", "—", "–", "--"}
+CONDITIONS = {"if", "unless", "until"}  # "threatened ... if Y goes ahead"
+FOR_TARGET = {"SUPPORT", "AID"}  # "support for Y", "an aid package for Y"
+PHYSICAL = {"ASSAULT", "COERCE"}  # "shelled X with rocket launchers": an instrument
+NAMED_THINGS = {"REJECT", "AGREE", "SUPPORT", "CONCEDE"}  # "rejected a UN request"
 
 
 def _subject(token: Token) -> Token | None:
@@ -170,9 +176,48 @@ def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     out = []
     for c in token.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
-            obj = child(c, "pobj")
+            obj = child(c, "pobj") or _clause_object(c)
             out.extend([obj] if obj is not None else [])
     return out
+
+
+def _clause_object(prep: Token) -> Token | None:
+    """The object of a clause standing for a preposition's object ("talks with visiting Y")."""
+    clause = child(prep, "pcomp")
+    return child(clause, "dobj") if clause is not None and clause.tag_ == "VBG" else None
+
+
+def _place(token: Token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def _named_thing(thing: Token | None, plover: str) -> Token | None:
+    """A request, plan or invitation named for whoever made it ("a UN request")."""
+    if thing is None or plover not in NAMED_THINGS or thing.lemma_.lower() not in THINGS:
+        return None
+    named = [c for c in thing.children if c.dep_ in ("compound", "amod", "nmod") and _named(c)]
+    return thing if named else None
+
+
+def _agent_of(thing: Token | None) -> Token | None:
+    """Who put forward or offered a thing ("the terms put forward by Y", "a petition by Y")."""
+    if thing is None:
+        return None
+    clause = next((c for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    return _prep_object(clause, "by") if clause is not None else _prep_object(thing, "by")
+
+
+def _holder(thing: Token | None) -> Token | None:
+    """Whose a thing is: a named owner ("Mozambique's credit programme") or the people
+    of an "of" phrase ("the assets of a Lebanese money exchange", "the release of 30
+    detainees"); none when the thing is itself a body of people."""
+    if thing is None or _personlike(thing):
+        return None
+    owner = _owner(thing)
+    if owner is not None and _actorish(owner):
+        return owner
+    held = _prep_object(thing, "of")
+    return held if _personlike(held) else None
 
 
 def _in_dateline(token: Token) -> bool:
@@ -241,6 +286,12 @@ def _object_target(verb: Token, plover: str) -> Token | None:
     people = next((t for t in around if _personlike(t)), None)
     if plover in MOVERS and people is not None:
         return people
+    partner = next((t for t in around if _personlike(t) and not _place(t)), None)
+    if partner is not None and plover not in PHYSICAL and (not _personlike(obj) or _place(obj)):
+        return partner  # "discussed oil exports with Y", "visited Kigali for talks with Y"
+    behind = _agent_of(obj) or _holder(obj) or _named_thing(obj, plover)
+    if behind is not None:
+        return behind
     if obj is not None and _actorish(obj):
         return obj
     found = people or _first(around) or _owner(obj)
@@ -248,14 +299,30 @@ def _object_target(verb: Token, plover: str) -> Token | None:
 
 
 def _verb_target(token: Token, plover: str) -> Token | None:
-    found = _object_target(token, plover)
-    for verb in (c for c in token.children if c.dep_ == "xcomp"):  # "refused to meet X"
+    verbs = [token, *(c for c in token.children if c.dep_ == "xcomp")]  # "refused to meet X"
+    found = _condition_subject(verbs) if plover == "THREATEN" else None
+    for verb in verbs:
         found = found or _object_target(verb, plover)
     clause = child(token, "ccomp")
-    if found is None and clause is not None and plover == "ACCUSE":
-        # "alleged that X were financing ...", but not what a source merely "noted"
-        found = None if token.lemma_.lower() in REPORTING else _first([child(clause, "nsubj")])
+    if found is None and clause is not None and token.lemma_.lower() not in REPORTING:
+        # "alleged that X were financing ...", "demanded that X reverse ...", "allowed X to ...",
+        # but not what a source merely "noted"
+        found = _first([child(clause, "nsubj")])
     return found
+
+
+def _condition_subject(verbs: list[Token]) -> Token | None:
+    """Who must comply with a threat ("... if Y goes ahead", "... unless Y surrenders"),
+    unless the threat names a person or a body of people as its object."""
+    if any(_personlike(_object_target(v, "THREATEN")) for v in verbs):
+        return None
+    clauses = [c for v in verbs for c in v.children if c.dep_ == "advcl"]
+    for clause in clauses:
+        subj = child(clause, "nsubj")
+        conditional = any(m.lower_ in CONDITIONS for m in clause.children if m.dep_ == "mark")
+        if conditional and _personlike(subj) and subj.lower_ not in PRONOUNS:
+            return subj
+    return None
 
 
 def _between(token: Token) -> dict[str, Token | None]:
@@ -281,7 +348,10 @@ def _target_preps(plover: str) -> tuple[str, ...]:
 def _noun_target(token: Token, plover: str) -> Token | None:
     """ "talks with Y", "sanctions on Y", "aid to Y", "a protest against Y", "killing of Y"."""
     preps = TARGET_PREPS + (("of",) if plover == "ASSAULT" else ())
-    found = _first(_prep_objects(token, preps))
+    preps = preps + (("for",) if plover in FOR_TARGET else ())
+    noun = token.head if token.dep_ == "compound" else token  # "an aid package for Y"
+    objects = _prep_objects(noun, preps)
+    found = _first([_agent_of(t) or _holder(t) or t for t in objects])
     verb = token.head if token.dep_ == "dobj" else None
     if found is None and verb is not None:  # "signed a deal on Friday with Y"
         found = _first([t for t in _prep_objects(verb, TARGET_PREPS) if t.i != token.i])
@@ -309,6 +379,25 @@ def _noun_roles(token: Token, plover: str) -> dict[str, Token | None]:
     }
 
 
+def _governing_target(token: Token, plover: str) -> Token | None:
+    """The people a purpose clause's governing verb acts on ("telephoned Y to discuss the
+    tensions", "met Y to discuss ..."), when the clause itself names none."""
+    if token.dep_ not in ("advcl", "xcomp") or token.head.pos_ != "VERB" or plover == "PROTEST":
+        return None  # "drove tractors into Brussels to demonstrate against Y"
+    if _personlike(_verb_target(token, plover)):
+        return None
+    above = _object_target(token.head, plover)
+    return above if _personlike(above) and not _place(above) else None
+
+
+def _second_subject(first: Token) -> Token | None:
+    """ "X and Y signed": a parse that gives the verb two subjects instead of a conjunct."""
+    verb = first.head
+    if first.dep_ != "nsubj" or not any(c.dep_ == "cc" for c in first.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and first.i < c.i < verb.i), None)
+
+
 def roles(token: Token, plover: str) -> dict[str, Token]:
     """The head tokens of actor1/actor2/assoc_actor_1 for a trigger."""
     found: dict[str, Token | None] = {}
@@ -324,10 +413,10 @@ def roles(token: Token, plover: str) -> dict[str, Token]:
         found["actor2"] = None if mover else patient
     else:
         found["actor1"] = _subject(token) or _governing_subject(token)
-        found["actor2"] = _verb_target(token, plover)
+        found["actor2"] = _governing_target(token, plover) or _verb_target(token, plover)
     first = found.get("actor1")
     if first is not None:
-        partner = child(first, "conj")
+        partner = child(first, "conj") or _second_subject(first)
         if partner is not None and plover in PARTIES:  # "X and Y signed a deal"
             found["actor2"] = partner
         else:

@@ -173,8 +173,16 @@ def subject_lemmas(token: Token) -> set[str]:
     return set()
 
 
+def passive_subject_lemmas(token: Token) -> set[str]:
+    """Lemmas of the trigger's passive subject, its logical object ("weapons were seized")."""
+    subj = child(token, "nsubjpass")
+    return {t.lemma_.lower() for t in subj.subtree} if subj is not None else set()
+
+
 def _passes(entry: dict[str, Any], token: Token) -> bool:
     args = argument_lemmas(token)
+    if entry.get("passive"):
+        args |= passive_subject_lemmas(token)
     sent = {t.lemma_.lower() for t in token.sent}
     checks = (
         not entry.get("objects") or bool(args & set(entry["objects"])),

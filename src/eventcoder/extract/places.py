@@ -36,15 +36,17 @@ if TYPE_CHECKING:
 
     from eventcoder.settings import Settings
 
-__all__ = ["Mention", "PlacesStage", "find_mentions", "focus_context", "resolve_mentions"]
+__all__ = ["Mention", "PlacesStage", "adjective_of", "find_mentions", "focus_context",
+           "resolve_mentions"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-SCANNED_LABELS = PLACE_LABELS | {"ORG", "PERSON", "NORP"}
+SCANNED_LABELS = PLACE_LABELS | {"ORG", "PERSON", "NORP", "PRODUCT"}
 MAX_TOKENS = 6
 CUE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "state",
                        "county", "district", "port", "suburb", "outskirts", "streets"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across"})
 AIRPORT_WORDS = ("airport", "international airport")
+ADJECTIVE = "adjective"  # the demonym code _match gives an adjective of a place ("Ohioan")
 PROMINENT = 5.0  # importance (log10 population + kind bonus) that needs no cue
 METROPOLIS = 6.0  # a town this big tagged ORG is still the town ("Peshawar"), not a firm
 # Words that follow a name to make a street or building of it ("Dublin Road"), and generic
@@ -73,6 +75,11 @@ SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "explain", "write", "rec
 PLACE_NOUNS_AFTER = frozenset({"police", "fire", "residents", "resident", "man", "woman", "men",
                                "women", "boy", "girl", "teen", "native", "natives", "area",
                                "officials", "firefighters", "voters", "homeowners", "township"})
+# The head nouns of local public bodies named for their town or county: in "the Springfield
+# Science Museum" the gold (LGL) marks "Springfield".
+INSTITUTION_WORDS = frozenset({"court", "hospital", "school", "schools", "zoo", "museum",
+                               "council", "university", "college", "library", "authority",
+                               "jury", "times", "department", "commission", "board"})
 PLURAL_AREAS = frozenset({"counties", "parishes", "townships", "states", "provinces",
                           "districts", "cities", "towns", "villages", "boroughs"})
 SINGULAR_AREAS = {"counties": "County", "parishes": "Parish", "provinces": "province",
@@ -84,7 +91,14 @@ FEATURE_SUFFIXES = frozenset({"river", "lake", "creek", "bay", "valley", "mounta
                               "mountain", "reservoir", "canyon", "peninsula", "sea", "ocean"})
 FEATURE_PREFIXES = frozenset({"lake", "mount", "mt", "river", "isle", "gulf"})
 ROAD_WORDS = STREET_WORDS - {"court", "ct", "circle", "plaza"}  # not "County Court"
+PLURAL_STREETS = frozenset({"streets", "roads", "avenues", "drives", "lanes", "boulevards",
+                            "rivers", "creeks"})
 NUMBERED_ROADS = frozenset({"highway", "route", "interstate", "road", "hwy"})
+# Endings that make an adjective or a people of a place, and the endings of the place's name
+# they replace: "Ohioan" <- "Ohio", "Floridian" <- "Florida", "Ontarian" <- "Ontario",
+# "Texan" <- "Texas", "Londoner" <- "London", "Dagestani" <- "Dagestan", "Abkhaz" <- "Abkhazia".
+ADJECTIVE_ENDINGS = (("ian", ("ia", "a", "o", "")), ("an", ("", "a", "as", "e", "o")),
+                     ("er", ("",)), ("ite", ("", "e")), ("i", ("",)), ("", ("ia",)))
 DATELINE_MARKS = frozenset({":", "--", "—", "–", "-", "(", ","})
 GENERIC_WORDS = COMPASS_WORDS | frozenset({
     "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
@@ -107,6 +121,7 @@ class Mention:
     demonym: str | None = None  # ISO alpha-2 when the words are a demonym
     site_end: int | None = None  # token end of a following "airport"
     street: bool = False  # a street or road ("Main Street", "Highway 19"): not in the gazetteer
+    associative: bool = False  # an adjective or people of the place ``text`` ("Ohioans")
 
 
 def _capitalised(token: Token) -> bool:
@@ -177,6 +192,9 @@ def _accept(doc: Doc, span: Span, label: str, gaz: Gazetteer, ent: Span | None,
         return False  # inside a longer name ("Ohio State Gainesville"), a person, a car
     whole = ent is not None and (span.start, span.end) == (ent.start, ent.end)
     cue = vouched or _cue(doc, span, gaz)
+    # a big town's public body ("the Moscow Times"); a small town's name on a school or
+    # university is mostly a person's ("Lipscomb University", "Bruton High School")
+    cue = cue or (top.importance >= PROMINENT and _institution_after(doc, span.end))
     if span[-1].lower_ in ADMIN_WORDS:
         return True  # "Borno state": an area the gazetteer has under that name
     if _common_word(doc, span) and not (cue and span[0].pos_ == "PROPN"):
@@ -207,6 +225,17 @@ def _cue(doc: Doc, span: Span, gaz: Gazetteer) -> bool:
     return noun or _listed_areas(doc, span.end)
 
 
+def _institution_after(doc: Doc, end: int) -> bool:
+    """Tell whether a public institution, usually named for its place, follows token
+    ``end``: "the Santa Ana Zoo", "the Vancouver Coastal Health Authority"."""
+    for token in doc[end:end + 4]:
+        if not _capitalised(token):
+            return False
+        if token.lower_ in INSTITUTION_WORDS:
+            return True
+    return False
+
+
 def _party_before(doc: Doc, start: int) -> bool:
     """Tell whether a legislator's party letters come before token ``start`` ("R-Ocilla")."""
     if start < 2 or doc[start - 1].text != "-" or doc[start - 2].whitespace_:
@@ -235,6 +264,8 @@ def _listed_name(doc: Doc, span: Span, gaz: Gazetteer) -> str:
     """Return the name to look up for ``span``: "Walton County" for "Walton" in "Walton and
     Oconee counties" (the list's area word applies to each of its names), else its text."""
     word = SINGULAR_AREAS.get(_list_word(doc, span.end) or "")
+    if word is None and _party_before(doc, span.start) and not gaz.has_primary(span.text):
+        word = "County"  # a delegate's county ("D-Braxton"), where no town has the name
     named = f"{span.text} {word}" if word else span.text
     return named if word and gaz.known(named) else span.text
 
@@ -288,8 +319,9 @@ def _dateline(doc: Doc, span: Span) -> bool:
         return False
     if any(doc.vocab[t.lower_].is_stop or t.lower_ in GENERIC_WORDS for t in span):
         return False
-    if span.start > 0 and not (doc[span.start - 1].is_space or doc[span.start - 1].is_punct):
-        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and not (before.is_space or before.is_punct or before.like_num):
+        return False  # a dateline follows a title, a line break or the date ("2009 NEWARK")
     after = doc[span.end] if span.end < len(doc) else None
     return after is not None and (after.text in DATELINE_MARKS or after.is_space)
 
@@ -338,7 +370,8 @@ def _area_end(doc: Doc, end: int, text: str, gaz: Gazetteer) -> int:
 
 
 def _match(doc: Doc, start: int, stop: int, gaz: Gazetteer) -> tuple[int, str | None] | None:
-    """Return (end, demonym code) of the longest name or demonym starting at ``start``."""
+    """Return (end, demonym code) of the longest name or demonym starting at ``start``; the
+    code is ``ADJECTIVE`` for the adjective of a state, region or city ("Ohioans")."""
     if not _capitalised(doc[start]):
         return None  # every name and demonym starts with a capital
     for end in range(min(stop, start + MAX_TOKENS), start, -1):
@@ -357,8 +390,34 @@ def _match(doc: Doc, start: int, stop: int, gaz: Gazetteer) -> tuple[int, str | 
         if gaz.known(span.text):
             return _area_end(doc, end, span.text, gaz), None
         if gaz.county_names(span.text) and _listed_name(doc, span, gaz) != span.text:
-            return end, None  # "Oconee" of "Walton and Oconee counties": known as a county
+            return end, None  # "Oconee" of "Walton and Oconee counties", "D-Braxton"
+        if adjective_of(span.text, gaz):
+            return end, ADJECTIVE
     return None
+
+
+def adjective_of(word: str, gaz: Gazetteer) -> str | None:
+    """Return the place whose adjective or people ``word`` is ("Ohioans" -> "Ohio",
+    "South Ossetian" -> "South Ossetia", "Londoner" -> "London"): a country, a state or
+    province, a world region or a town of 100k people named like the word less its ending."""
+    singular = word[:-1] if word.endswith(("ans", "ers", "ites")) else word
+    for ending, replacements in ADJECTIVE_ENDINGS:
+        stem = singular[:len(singular) - len(ending)]
+        if not singular.endswith(ending) or len(stem) < 3 or not stem[-1].isalpha():
+            continue
+        for place in (stem + tail for tail in replacements):
+            if _adjective_base(place, gaz):
+                return place
+    return None
+
+
+def _adjective_base(name: str, gaz: Gazetteer) -> bool:
+    """Tell whether ``name``'s own (not alternate) reading is big enough that an adjective
+    made of it means it: a country, an area of the first level, a region or a large town."""
+    key = fold(name)
+    own = [e for e in gaz.candidates(name) if fold(e.name) == key] if gaz.has_primary(name) else []
+    return bool(own) and (own[0].feature in ("country", "admin1") or own[0].country_code
+                          == REGION_CODE or own[0].importance >= PROMINENT)
 
 
 def _scan(doc: Doc, start: int, stop: int, gaz: Gazetteer, ent: Span | None,
@@ -381,6 +440,12 @@ def _scan(doc: Doc, start: int, stop: int, gaz: Gazetteer, ent: Span | None,
         if trusted and end < ent.end and (not gaz.has_primary(span.text) or _region(span, gaz)):
             trusted = False  # "West Africa Province": a region or another town's alias
         trusted = trusted or (not code and _dateline(doc, span) and gaz.has_primary(span.text))
+        if code == ADJECTIVE:
+            if label != "PERSON":  # "Brian", "Adrian": names, not adjectives
+                found.append(Mention(i, end, adjective_of(span.text, gaz) or "",
+                                     associative=True))
+            i = end
+            continue
         named = span.text if code else _listed_name(doc, span, gaz)
         if _street_after(doc, end) and not code:
             trusted = False
@@ -399,9 +464,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer, focus: Focus | None = None) -> list[
     their other mentions in the second ("Chiefland" after "of Chiefland"), as do the towns of
     ``focus``'s state, the state the article's source covers."""
     first = _scan_doc(doc, gaz, _Support(focus))
-    confirmed = frozenset(m.text for m in first if not m.demonym and not m.street)
+    confirmed = frozenset(m.text for m in first
+                          if not (m.demonym or m.street or m.associative))
     found = _scan_doc(doc, gaz, _Support(focus, confirmed))
-    streets = find_streets(doc)
+    streets = find_streets(doc) + find_street_lists(doc)
     found = [m for m in found if not _overlaps(m, streets)]
     # a feature yields to a gazetteer name in it: "Kanawha" of "Kanawha River" has a point
     streets += [f for f in find_features(doc, gaz) if not _overlaps(f, found + streets)]
@@ -496,6 +562,38 @@ def _street_part(token: Token, numbered: bool) -> bool:
     return ordinal or (_capitalised(token) and token.pos_ == "PROPN")
 
 
+def find_street_lists(doc: Doc) -> list[Mention]:
+    """Return the names of a list closed by a plural street or river word: "Culver" and
+    "Charter" in "Culver and Charter streets", "Williams" in "the Williams and Cranberry
+    rivers" (each name is a street or feature: no GeoNames id, no point)."""
+    found = []
+    for token in doc:
+        if token.text in PLURAL_STREETS:  # lowercase: "Galaxy Lanes" is a bowling alley
+            found += _list_names(doc, token.i)
+    return found
+
+
+def _list_names(doc: Doc, end: int) -> list[Mention]:
+    """Return the capitalised names, separated by commas and "and", that end at ``end``."""
+    names, stop, i = [], end, end - 1
+    while i >= 0 and end - i <= 24:
+        word = doc[i]
+        if word.text in (",", "and", "or"):
+            if stop == i + 1:
+                break  # a separator with no name after it ends the list
+            names.append(Mention(i + 1, stop, doc[i + 1:stop].text, street=True))
+            stop = i
+        elif not _capitalised(word) or word.is_stop:
+            break
+        elif word.is_sent_start:
+            i -= 1
+            break
+        i -= 1
+    if stop > i + 1:
+        names.append(Mention(i + 1, stop, doc[i + 1:stop].text, street=True))
+    return names
+
+
 @dataclass(frozen=True, slots=True)
 class _Reading:
     """What one mention says about the article before resolution."""
@@ -549,7 +647,7 @@ def _neighbour(mentions: list[Mention], index: int, doc: Doc, gaz: Gazetteer) ->
     if index + 1 >= len(mentions):
         return []
     here, after = mentions[index], mentions[index + 1]
-    if after.demonym or after.street or after.start != here.end + 1 \
+    if after.demonym or after.street or after.associative or after.start != here.end + 1 \
             or doc[here.end].text != ",":
         return []
     top = gaz.candidates(after.text)[0]
@@ -595,7 +693,7 @@ def resolve_mentions(mentions: list[Mention], doc: Doc, gaz: Gazetteer,
                                 prior, gaz)
         if entry is not None:
             places.append(_place(doc, mention.start, mention.site_end or mention.end, entry,
-                                 False, site=mention.site_end is not None))
+                                 mention.associative, site=mention.site_end is not None))
     return places
 
 
@@ -618,7 +716,8 @@ def _place(doc: Doc, start: int, end: int, entry: Entry, associative: bool,
     span = doc[start:end]
     if entry.country_code == REGION_CODE:  # a continent or region: no country, never an event's
         return Place(TextSpan(span.start_char, span.end_char, span.text), entry.name,
-                     entry.geonameid, entry.lat, entry.lon, None, "region")
+                     entry.geonameid, entry.lat, entry.lon, None, "region",
+                     associative=associative)
     name, feature = (f"{entry.name} airport", "site") if site else (entry.name, entry.feature)
     return Place(TextSpan(span.start_char, span.end_char, span.text), name, entry.geonameid,
                  entry.lat, entry.lon, entry.country_code, feature, entry.admin1,

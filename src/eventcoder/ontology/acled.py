@@ -228,6 +228,17 @@ CLAIM_CUES = {"responsibility", "responsible", "behind"}
 CLAIM_VERBS = {"claim", "accept", "admit", "statement"}
 JUDICIAL_CUES = {"sentence", "convict", "acquit", "trial", "verdict", "guilty", "tribunal",
                  "indict"}
+INTERCEPT_CUES = {"intercept", "interception", "defuse", "foil", "thwart"}
+AERIAL_NOUNS = {"drone", "missile", "rocket", "aircraft", "plane", "jet", "helicopter", "uav",
+                "projectile"}
+IMPACT_CUES = {"strike", "hit", "land", "damage", "crash", "explode", "explosion"}
+ARMED_GROUP_NOUNS = {"group", "faction", "outfit", "front", "brigade", "battalion", "vigilante",
+                     "gang", "terrorist", "jihadist", "insurgent", "separatist", "extremist"}
+GROUP_CUES = ARMED_NOUNS | POLITICAL_CUES | ARMED_GROUP_NOUNS | {
+    "junta", "emir", "commander", "alliance", "coalition", "movement", "organisation",
+    "organization", "guard", "gathering", "assembly", "union", ARMED_ACTOR}
+MILITARY_SITES = {"base", "outpost", "checkpoint", "garrison", "barracks", "stronghold",
+                  "roadblock"}
 
 
 def _protest(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]) -> str | None:
@@ -302,7 +313,19 @@ def _special_assault(hint: str, inter1: int | None, lemmas: set[str]) -> str | N
         return _captive(inter1, lemmas)
     if hint == "sexual" or lemmas & SEXUAL_CUES:
         return "Sexual violence"
-    return None
+    return "Disrupted weapons use" if _intercepted(lemmas) else None
+
+
+def _intercepted(lemmas: set[str]) -> bool:
+    """A weapon stopped before it did harm: intercepted, defused, shot down, an attack foiled.
+
+    A salvo of which some rockets still struck is the attack ("most were intercepted, one
+    hit a house"); intercepted calls or messages are no weapon.
+    """
+    if lemmas & (HARM_CUES - {"shoot"} | IMPACT_CUES):
+        return False
+    downed = {"shoot", "down"} <= lemmas and bool(lemmas & AERIAL_NOUNS)
+    return downed or bool(lemmas & INTERCEPT_CUES and lemmas & (AERIAL_NOUNS | WEAPON_NOUNS))
 
 
 def _captive(inter1: int | None, lemmas: set[str]) -> str:
@@ -391,7 +414,7 @@ def _strategic(plover: str, hint: str, inter1: int | None, lemmas: set[str]) -> 
     if hint in ("territory", "regain", "control"):
         return _territory(hint, inter1, lemmas)
     if plover in ("AGREE", "RETREAT"):
-        return _agreement_or_transfer(plover, hint, lemmas)
+        return _agreement_or_transfer(plover, hint, inter1, lemmas)
     if hint == "arrest":
         return _arrest(lemmas)
     if hint == "disrupted" and PLACE_TARGET in lemmas and WEAPON_TARGET not in lemmas:
@@ -402,7 +425,25 @@ def _strategic(plover: str, hint: str, inter1: int | None, lemmas: set[str]) -> 
         return _captive(inter1, lemmas)
     if _other(plover, hint, lemmas):
         return "Other"  # curfews, states of emergency, martial law, coups
+    return _strategic_label(hint, inter1, lemmas)
+
+
+def _strategic_label(hint: str, inter1: int | None, lemmas: set[str]) -> str | None:
+    """The sub-type a strategic hint names; changes to groups and new bases only when an
+    armed or political group acts (a company merging, a ministry opening an office are not)."""
+    if hint in ("group", "base") and not _organised(hint, inter1, lemmas):
+        return None
     return STRATEGIC.get(hint)
+
+
+def _organised(hint: str, inter1: int | None, lemmas: set[str]) -> bool:
+    """True when an armed or political group acts: ACLED codes changes to such groups and
+    the bases armed actors set up, not those of companies, councils or ministries."""
+    if inter1 in ARMED - {1} or ARMED_ACTOR in lemmas or lemmas & ARMED_NOUNS:
+        return True  # state bodies (inter 1) count only with a military word
+    if hint == "base":
+        return bool(lemmas & (MILITARY_SITES | CONFLICT_CUES | ARMED_GROUP_NOUNS))
+    return bool(lemmas & (GROUP_CUES | CONFLICT_CUES))
 
 
 def _other(plover: str, hint: str, lemmas: set[str]) -> bool:
@@ -424,7 +465,9 @@ def _arrest(lemmas: set[str]) -> str:
     return "Arrests"
 
 
-def _agreement_or_transfer(plover: str, hint: str, lemmas: set[str]) -> str | None:
+def _agreement_or_transfer(
+    plover: str, hint: str, inter1: int | None, lemmas: set[str]
+) -> str | None:
     """Agreements about a conflict; captives freed by a deal; ground handed over."""
     if hint == "agreement":
         return "Agreement" if lemmas & CONFLICT_CUES else None
@@ -433,7 +476,7 @@ def _agreement_or_transfer(plover: str, hint: str, lemmas: set[str]) -> str | No
         return "Agreement" if deal else None
     if "surrender" in lemmas and lemmas & TERRITORY_NOUNS:
         return "Non-violent transfer of territory"
-    return STRATEGIC.get(hint)
+    return _strategic_label(hint, inter1, lemmas)
 
 
 

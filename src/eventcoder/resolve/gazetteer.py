@@ -53,6 +53,9 @@ NEAR_KM = 250.0
 HOME_LEAD = 1.0  # the source's own state beats a state the article merely names
 CAPITAL_LEAD = 0.1  # a capital's lead over its country's areas of the same name
 AREAS = frozenset({"admin1", "admin2"})
+# Short forms of the generic words of town names: "St. Cloud" is GeoNames' "Saint Cloud",
+# "Mt. Pleasant" its "Mount Pleasant", "Sault Ste. Marie" its "Sault Sainte Marie".
+SHORT_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,9 +119,13 @@ class Gazetteer:
             if entry.feature == "country":
                 self.countries[entry.country_code] = i
 
-    def _codes(self, name: str) -> tuple[int, ...]:
+    def _codes(self, name: str, spelt_out: bool = False) -> tuple[int, ...]:
+        """Return the entry codes of ``name``; with ``spelt_out``, also those of its short
+        words written out ("St. Cloud" -> "Saint Cloud")."""
         verbatim = self.names.get(fold(ABBREVIATION + name.strip()), ()) if "." in name else ()
-        return verbatim + self.names.get(fold(name), ()) + self._area_codes(name)
+        keys = _keys(name) if spelt_out else (fold(name),)
+        named = tuple(code for key in keys for code in self.names.get(key, ()))
+        return verbatim + named + self._area_codes(name)
 
     def _area_codes(self, name: str) -> tuple[int, ...]:
         """Return the areas meant by "X state", "X province", "X oblast"...: the admin1 and
@@ -129,10 +136,12 @@ class Gazetteer:
         return tuple(code for code in self.names.get(head, ())
                      if self.entries[~code if code < 0 else code].feature in AREAS)
 
-    def _scored(self, name: str, counties: bool = False) -> list[tuple[float, Entry]]:
+    def _scored(self, name: str, resolving: bool = False) -> list[tuple[float, Entry]]:
+        """Return (score, entry) for ``name``; ``resolving`` adds the bare county names and
+        the spelt-out short words, which :meth:`resolve` weighs but detection does not."""
         found: dict[int, float] = {}
-        extra = tuple(~i for i in self.counties.get(fold(name), ())) if counties else ()
-        for code in self._codes(name) + extra:
+        extra = tuple(~i for i in self.counties.get(fold(name), ())) if resolving else ()
+        for code in self._codes(name, resolving) + extra:
             index, alternate = (~code, True) if code < 0 else (code, False)
             score = self.entries[index].importance - (ALTERNATE_PENALTY if alternate else 0.0)
             found[index] = max(found.get(index, -99.0), score)
@@ -196,11 +205,21 @@ class Gazetteer:
         population and kind (country > state > county > town) decide. "X state",
         "X province", "X region", "X district"... give only areas called X.
         """
-        scored = self._scored(name, counties=True)
+        scored = self._scored(name, resolving=True)
         if not scored:
             return None
         context = context or ResolveContext()
         return max(scored, key=lambda p: p[0] + context_bonus(p[1], context))[1]
+
+
+def _keys(name: str) -> tuple[str, ...]:
+    """Return the index keys of ``name``: its folded form, and the same with short generic
+    words written out ("st cloud" and "saint cloud")."""
+    key = fold(name)
+    words = key.split(" ")
+    if not any(word in SHORT_WORDS for word in words):
+        return (key,)
+    return key, " ".join(SHORT_WORDS.get(word, word) for word in words)
 
 
 def context_bonus(entry: Entry, context: ResolveContext) -> float:
