@@ -44,14 +44,12 @@ def test_set_covers_each_strategic_family() -> None:
 
 # Known limits, kept visible: a strict xfail turns into a failure the day they are fixed.
 KNOWN_LIMITS = [
-    ("Activists staged a sit-in outside the police station demanding the release of detained "
-     "students.", "Peaceful protest"),  # "detained" is read as intervention at the protest
     ("Nurses at the public hospital downed tools on Monday over unpaid salaries.",
-     "Peaceful protest"),  # public-hospital nurses get the state's inter code
+     "Peaceful protest"),  # "downed tools" with no possessive fires no trigger
 ]
 
 
 @pytest.mark.xfail(strict=True, reason="known limit, see docs/acled-rules.md")
-@pytest.mark.parametrize(("text", "expected"), KNOWN_LIMITS, ids=["sit-in-detained", "nurses"])
+@pytest.mark.parametrize(("text", "expected"), KNOWN_LIMITS, ids=["nurses"])
 def test_known_limits(code: Callable[..., Article], text: str, expected: str) -> None:
     assert predict_sub_type(code(text, None)) == expected

@@ -108,6 +108,20 @@ GOVERNING_VERBS = {
 # An intent to use force or punishment is a threat (CAMEO 13), not an agreement.
 INTENT_VERBS = {"promise", "pledge", "vow", "offer"}
 HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
+# An announced act of these types is a threat (CAMEO 13, 133 for protest) ...
+THREAT_TYPES = HOSTILE_TYPES | {"PROTEST"}
+# ... and of these an expression of intent to cooperate or yield (CAMEO 03).
+INTENT_TYPES = {"CONSULT", "AID", "COOPERATE", "CONCEDE", "RETREAT"}
+THREAT_ENTRY: dict[str, Any] = {"plover": "THREATEN", "mode": None, "hint": "none"}
+INTENT_ENTRY: dict[str, Any] = {"plover": "AGREE", "mode": None, "hint": "none"}
+# What a warning must name to be a threat ("warned of a crushing response").
+THREAT_NOUNS = {"consequence", "response", "retaliation", "reprisal", "action", "measure",
+                "force", "punishment", "sanction", "war", "attack", "retribution",
+                "military", "responsible"}
+WARNING_LINKS = {"of", "against", "about"}
+# Adjectives and verbs whose infinitive states an intent ("ready to resume talks").
+INTENT_HEADS = {"plan", "intend", "threaten", "vow", "pledge", "promise", "prepare", "aim",
+                "seek", "ready", "willing", "eager", "prepared", "determined", "want", "hope"}
 PROPOSAL_NOUNS = {"call", "demand", "request", "appeal", "offer", "proposal", "plan", "invitation",
                   "ultimatum", "order", "bid", "attempt", "pressure"}
 JOINT_ENTRY: dict[str, Any] = {"plover": "COOPERATE", "mode": None, "hint": "none"}
@@ -179,8 +193,14 @@ def passive_subject_lemmas(token: Token) -> set[str]:
     return {t.lemma_.lower() for t in subj.subtree} if subj is not None else set()
 
 
+def direct_object_lemmas(token: Token) -> set[str]:
+    """Lemmas of the trigger's direct object ("withdrew *the bill*", not "from the town")."""
+    return {t.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")
+            for t in c.subtree}
+
+
 def _passes(entry: dict[str, Any], token: Token) -> bool:
-    args = argument_lemmas(token)
+    args = direct_object_lemmas(token) if entry.get("direct") else argument_lemmas(token)
     if entry.get("passive"):
         args |= passive_subject_lemmas(token)
     sent = {t.lemma_.lower() for t in token.sent}
@@ -202,6 +222,9 @@ def _passes(entry: dict[str, Any], token: Token) -> bool:
         not entry.get("accident_check") or not _accident(sent, subject_lemmas(token)),
         not entry.get("heads") or governor_lemma(token) in entry["heads"],
         not entry.get("modifiers") or _modified(token, entry["modifiers"]),
+        not entry.get("preceded_by")
+        or (token.i > 0 and token.doc[token.i - 1].lower_ in entry["preceded_by"]),
+        not entry.get("threat_content") or threat_content(token),
     )
     return all(checks)
 
@@ -227,6 +250,31 @@ def _modified(token: Token, words: list[str]) -> bool:
     return any(
         c.lemma_.lower() in words for c in token.children if c.dep_ in ("amod", "compound")
     ) or any(c.lemma_.lower() in words for c in token.head.children if token.dep_ == "compound")
+
+
+def threat_content(token: Token) -> bool:
+    """True when a warning is a threat (CAMEO 13): it names force or punishment.
+
+    "warned the rebels that the army would hit their camps", "warned of a crushing
+    response" and "warned them (not) to cross the line" are threats; a bare warning to
+    someone ("warned the protesters") is one too. "warned that prices would rise" or
+    "warned of famine" is not an event.
+    """
+    content = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")
+               or (c.dep_ == "prep" and c.lower_ in WARNING_LINKS)]
+    if not content:
+        return True
+    if any(c.dep_ == "xcomp" for c in content):
+        return True  # "warned the company to leave the waters": an ultimatum
+    return any(_threat_word(t) for c in content for t in c.subtree if t.i != token.i)
+
+
+def _threat_word(token: Token) -> bool:
+    lemma = lemma_of(token)
+    if lemma in THREAT_NOUNS or lemma in lexicon()["threat_verbs"]:
+        return True
+    entry = match_trigger(token)
+    return entry is not None and entry["plover"] in THREAT_TYPES
 
 
 def _accident(lemmas: set[str], subject: set[str]) -> bool:
@@ -370,10 +418,24 @@ def modality_of(token: Token) -> str:
     An event noun that is the object of a verb ("plans to hold protests") takes
     the modality of that verb; a clause opened by "whether" or "if" is hypothetical.
     """
-    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and token.head is not token:
+    verb = _noun_verb(token) if token.pos_ == "NOUN" else None
+    if verb is not None:
         own = _clause_modality(token)
-        return own if own != "asserted" else _clause_modality(token.head)
+        return own if own != "asserted" else _clause_modality(verb)
     return _clause_modality(token)
+
+
+def _noun_verb(token: Token) -> Token | None:
+    """The verb an event noun is the object of, directly or through one preposition
+    ("will provide 20 million dollars *in aid*"), or None."""
+    if token.dep_ in ("dobj", "nsubjpass") and token.head is not token:
+        return token.head
+    if token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return None
+    above = token.head.head
+    if above.pos_ == "NOUN" and above.dep_ == "dobj":
+        above = above.head
+    return above if above.pos_ == "VERB" else None
 
 
 def _clause_modality(token: Token) -> str:
@@ -419,17 +481,7 @@ def _heads(token: Token) -> list[Token]:
 
 
 def _planned(token: Token) -> bool:
-    return token.dep_ == "xcomp" and token.head.lemma_.lower() in {
-        "plan",
-        "intend",
-        "threaten",
-        "vow",
-        "pledge",
-        "promise",
-        "prepare",
-        "aim",
-        "seek",
-    }
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_HEADS
 
 
 def mentions(article: Article, doc: Doc) -> list[Event]:
@@ -478,9 +530,21 @@ def governed(typed: list[tuple[Token, dict[str, Any]]]) -> list[tuple[Token, dic
         if (lemma_of(token) in INTENT_VERBS and _hostile_complement(token)) or _conditional_force(
             token, entry
         ):
-            entry = {**entry, "plover": "THREATEN", "mode": None, "hint": "none"}
-        out.append((token, entry))
+            entry = THREAT_ENTRY
+        out.append((token, announced(token, entry)))
     return out
+
+
+def announced(token: Token, entry: dict[str, Any]) -> dict[str, Any]:
+    """The type of an act announced for the future ("will send aid", "plans to strike").
+
+    CAMEO codes a stated intent, not the act: intent to meet, help, cooperate, yield or
+    release is AGREE (03); intent to use force, punish or protest is THREATEN (13).
+    Other types ("will appeal", "will reject") keep their own.
+    """
+    if entry["plover"] not in INTENT_TYPES | THREAT_TYPES or modality_of(token) != "future":
+        return entry
+    return INTENT_ENTRY if entry["plover"] in INTENT_TYPES else THREAT_ENTRY
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -495,6 +559,8 @@ def governing_verb(token: Token) -> Token | None:
         if current.dep_ == "conj" and current.head is not current:
             current = current.head
             continue
+        if current.pos_ == "NOUN":
+            return _noun_governor(current)
         head = current.head
         if current.dep_ in ("acl", "relcl") and head.lemma_.lower() in PROPOSAL_NOUNS:
             head = head.head if head.dep_ in ("dobj", "nsubjpass", "pobj") else head
@@ -506,6 +572,19 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+def _noun_governor(token: Token) -> Token | None:
+    """The governing verb an event noun is the object of ("demanded *the resignation*",
+    "called for *talks*", "rejected calls for *a ceasefire*"), or None."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("for", "on"):
+        head = head.head
+        if head.lemma_.lower() in PROPOSAL_NOUNS and head.dep_ in ("dobj", "nsubjpass", "pobj"):
+            head = head.head
+    elif token.dep_ != "dobj":
+        return None
+    return head if head.pos_ == "VERB" and lemma_of(head) in GOVERNING_VERBS else None
+
+
 def _conditional_force(token: Token, entry: dict[str, Any]) -> bool:
     """Force or punishment announced on a condition ("would retaliate if", "could face
     sanctions unless") is a threat (CAMEO 13), not the act itself."""
@@ -515,15 +594,21 @@ def _conditional_force(token: Token, entry: dict[str, Any]) -> bool:
 
 
 def _hostile_complement(token: Token) -> bool:
-    """True when the infinitive a promise governs is an act of force or punishment."""
+    """True when the infinitive a promise governs is an act of force, punishment or
+    protest ("vowed to storm the city", "pledged to continue the protests")."""
     for comp in (c for c in token.children if c.dep_ == "xcomp"):
         for verb in [comp, *(c for c in comp.children if c.dep_ == "conj")]:
-            entries = _INDEX.get((lemma_of(verb), "VERB"), [])
+            acts = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
             if lemma_of(verb) in lexicon()["threat_verbs"] or any(
-                e["plover"] in HOSTILE_TYPES for e in entries
+                _hostile_act(t) for t in acts
             ):
                 return True
     return False
+
+
+def _hostile_act(token: Token) -> bool:
+    entry = match_trigger(token)
+    return entry is not None and entry["plover"] in THREAT_TYPES
 
 
 def responsibility_claims(doc: Doc) -> set[int]:

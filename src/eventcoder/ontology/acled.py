@@ -74,10 +74,17 @@ def acled_coding(
     a person or property seized decides between an arrest and looting).
     """
     lemmas = set(words)
-    target = set(actor2_words) if actor2_words is not None else None
-    cues = _actor_cues(set(actor1_words)) | _target_cues(target, lemmas)
+    target = _with_singulars(actor2_words) if actor2_words is not None else None
+    cues = _actor_cues(_with_singulars(actor1_words)) | _target_cues(target, lemmas)
     sub = _sub_type(plover, hint, inter1, inter2, lemmas | cues)
     return (ACLED_SUB_TYPES[sub], sub) if sub else (None, None)
+
+
+def _with_singulars(words: Iterable[str]) -> set[str]:
+    """The actor's lemmas and the singulars of plural names spaCy leaves as they are
+    ("Maoists", "Naxalites")."""
+    lemmas = set(words)
+    return lemmas | {w[:-1] for w in lemmas if len(w) > 3 and w.endswith("s")}
 
 
 # Markers added to the sentence's lemmas for what the actors' phrases say.
@@ -90,12 +97,17 @@ PERSON_TARGET = "@person-target"  # actor2 is a person (seized: arrest or abduct
 PROPERTY_TARGET = "@property-target"  # actor2 is property (seized: looting)
 WEAPON_TARGET = "@weapon-target"  # actor2 is arms (seized or recovered: disrupted weapons use)
 PLACE_TARGET = "@place-target"  # actor2 is a place or a military site (seized: territory)
+INSTITUTION_TARGET = "@institution-target"  # actor2 is an office, a station, a ministry
+STATE_ACTOR = "@state-actor"  # actor1 names state forces (police, soldiers, rangers)
+EMPLOYEES = "@employees"  # actor1 names employees (nurses, teachers): not state forces
+REBEL_ACTOR = "@rebel-actor"  # actor1's name says non-state ("Kachin Independence Army")
 
 
 def _actor_cues(actor1: set[str]) -> set[str]:
     """Markers for who actor1 is."""
     armed = bool(actor1 & ARMED_NOUNS)
     cues = {ARMED_ACTOR} if armed else set()
+    cues |= _state_cues(actor1)
     if actor1 & CROWD_CUES and not armed:
         cues.add(CROWD)
     if actor1 & DEMONSTRATOR_CUES and not armed:
@@ -105,6 +117,27 @@ def _actor_cues(actor1: set[str]) -> set[str]:
     return cues
 
 
+def _state_cues(actor1: set[str]) -> set[str]:
+    """Whether actor1 is state forces, state employees or a group whose name says rebel.
+
+    Nurses, teachers and doctors of public services get the state's inter code from the
+    actors stage; they are no state force when they strike or march.
+    """
+    if actor1 & EMPLOYEE_NOUNS:
+        return {EMPLOYEES}
+    if actor1 & REBEL_NAME_CUES:
+        return {REBEL_ACTOR}
+    return {STATE_ACTOR} if actor1 & STATE_FORCE_NOUNS else set()
+
+
+def _state(inter1: int | None, lemmas: set[str]) -> bool:
+    """True when actor1 is state forces: inter code 1 or state force words, not employees or
+    a group named as rebels."""
+    if lemmas & {EMPLOYEES, REBEL_ACTOR}:
+        return False
+    return inter1 == 1 or (inter1 is None and STATE_ACTOR in lemmas)
+
+
 def _target_cues(actor2: set[str] | None, lemmas: set[str]) -> set[str]:
     """Markers for what actor2 is; with no actor2 the sentence stands in for an armed target."""
     target = actor2 if actor2 is not None else lemmas - REPORTERS
@@ -112,7 +145,8 @@ def _target_cues(actor2: set[str] | None, lemmas: set[str]) -> set[str]:
     if actor2 is None:
         return cues
     marks = ((PERSON_NOUNS, PERSON_TARGET), (PROPERTY_NOUNS, PROPERTY_TARGET),
-             (WEAPON_NOUNS, WEAPON_TARGET), (PLACE_NOUNS, PLACE_TARGET))
+             (WEAPON_NOUNS, WEAPON_TARGET), (PLACE_NOUNS, PLACE_TARGET),
+             (INSTITUTION_NOUNS, INSTITUTION_TARGET))
     return cues | {mark for nouns, mark in marks if actor2 & nouns}
 
 
@@ -168,12 +202,14 @@ UNKNOWN_CUES = {"unknown", "unidentified", "unidentifie"}
 HARM_CUES = {"kill", "killing", "wound", "injure", "dead", "death", "die", "shoot", "stab",
              "behead", "massacre", "murder", "hostage", "abduct", "kidnap"}
 ARMED_NOUNS = {"militia", "militiaman", "rebel", "militant", "troop", "soldier", "army", "fighter",
-               "insurgent", "jihadist", "gunman", "police", "force", "military", "guerrilla"}
+               "insurgent", "jihadist", "gunman", "police", "force", "military", "guerrilla",
+               "maoist", "naxal", "naxalite", "separatist", "terrorist", "bandit", "extremist"}
 ARMED_TARGETS = {"base", "position", "post", "outpost", "checkpoint", "patrol", "convoy",
                  "barracks", "camp", "troop", "soldier", "army", "military", "police",
                  "policeman", "officer", "militant", "rebel", "fighter", "insurgent",
                  "garrison", "militia", "jihadist", "guard", "gunfire", "exchange",
-                 "battle", "firefight", "gunfight"}
+                 "battle", "firefight", "gunfight", "commando", "jawan", "trooper",
+                 "gendarme", "cartel"}
 TERRITORY_NOUNS = {"town", "village", "city", "district", "area", "territory", "base", "region",
                    "province", "hill", "position", "post", "border", "crossing", "airport",
                    "capital", "centre", "center", "county", "camp", "outpost"}
@@ -237,6 +273,24 @@ ARMED_GROUP_NOUNS = {"group", "faction", "outfit", "front", "brigade", "battalio
 GROUP_CUES = ARMED_NOUNS | POLITICAL_CUES | ARMED_GROUP_NOUNS | {
     "junta", "emir", "commander", "alliance", "coalition", "movement", "organisation",
     "organization", "guard", "gathering", "assembly", "union", ARMED_ACTOR}
+STATE_FORCE_NOUNS = {"police", "policeman", "troop", "soldier", "army", "military", "gendarme",
+                     "ranger", "paramilitary", "personnel", "officer"}
+EMPLOYEE_NOUNS = {"nurse", "teacher", "doctor", "lecturer", "employee", "staff", "clerk",
+                  "servant", "physician", "midwife", "professor", "medic", "intern", "worker"}
+REBEL_NAME_CUES = {"independence", "liberation", "rebel", "insurgent",
+                   "separatist", "resistance", "mujahideen", "jihadist", "militia"}
+INSTITUTION_NOUNS = {"office", "commission", "station", "headquarters", "ministry", "government",
+                     "council", "court", "courthouse", "parliament", "municipality", "embassy",
+                     "secretariat", "administration", "governor", "assembly"}
+GATHERING_CUES = {"gather", "gathering", "sit-in", "vigil", "procession", "picket"}
+PEACEFUL_CUES = {"peaceful", "peacefully"}
+GRIEVANCE_CUES = {"release", "freedom"}  # "demanding the release of detained students"
+ARREST_WORDS = {"arrest", "detain", "detention", "bundle"}
+CASUALTY_CUES = {"injury", "wound", "wounded", "treatment", "hospital", "casualty", "injure"}
+CONVERSION_CUES = {"turn", "convert", "transform"}  # "turned the hospital into a base"
+BASE_NOUNS = {"base", "headquarters", "hideout", "camp", "stronghold"}
+PARTIAL_CUES = {"most", "some", "majority"}  # "most of which were intercepted"
+COUP_WORDS = {"coup", "junta", "putsch", "mutiny", "mutineer"}
 MILITARY_SITES = {"base", "outpost", "checkpoint", "garrison", "barracks", "stronghold",
                   "roadblock"}
 
@@ -246,18 +300,39 @@ def _protest(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]
         return _riot(hint, inter1, inter2, lemmas)
     if lemmas & DIPLOMATIC_CUES and not lemmas & STREET_CUES:
         return None  # a diplomatic protest note is not a demonstration
-    return _demonstration(inter1, lemmas)
+    if _turned_violent(lemmas):
+        return "Violent demonstration"
+    return _demonstration(_state(inter1, lemmas), lemmas)
 
 
-def _demonstration(inter1: int | None, lemmas: set[str]) -> str:
-    """A demonstration's sub-type: what the demonstrators did, then what was done to them."""
+def _turned_violent(lemmas: set[str]) -> bool:
+    """A protest in an article that reports its riots (the coding stage's "riot" lemma) turned
+    violent, unless the word is "riot police" or "anti-riot gear" or the force was lethal."""
+    riot = "riot" in lemmas and not lemmas & {"police", "gear", "anti", "squad", "unit"}
+    return riot and not (lemmas & STATE_CUES and _lethal(lemmas))
+
+
+def _demonstration(state: bool, lemmas: set[str]) -> str:
+    """A demonstration's sub-type: what the demonstrators did, then what was done to them.
+
+    ``state``: state forces are the ones who acted (the event's actor1).
+    """
     if lemmas & STATE_CUES and _lethal(lemmas):
         return "Excessive force against protesters"
     if lemmas & RIOT_CUES:
         return "Violent demonstration"  # the demonstrators' violence decides, not the response
-    if lemmas & INTERVENTION_CUES or inter1 == 1:
+    if _intervened(lemmas) or state:
         return "Protest with intervention"
     return "Peaceful protest"
+
+
+def _intervened(lemmas: set[str]) -> bool:
+    """Dispersal, tear gas, arrests at the protest; arrests the protesters want undone
+    ("demanding the release of detained students") are their grievance, not an intervention."""
+    cues = lemmas & INTERVENTION_CUES
+    if lemmas & GRIEVANCE_CUES:
+        cues -= ARREST_WORDS
+    return bool(cues)
 
 
 def _lethal(lemmas: set[str]) -> bool:
@@ -271,32 +346,45 @@ def _riot(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]) -
 
     The "riot" lemma is left out: the coder adds it for every article with a riot.
     """
-    if inter1 in ARMED or ARMED_ACTOR in lemmas:
-        if lemmas & HARM_CUES:
-            return _assault("attack", inter1, inter2, lemmas)
+    if _armed(inter1, lemmas):
+        if lemmas & HARM_CUES or _weapon("", lemmas):
+            return _assault("attack", inter1, inter2, lemmas)  # gunmen storming, a bomb
         return "Looting/property destruction"  # armed groups burning property, no one harmed
     if (hint == "looting" or UNKNOWN_ACTOR in lemmas) and not lemmas & PROTEST_WORDS:
         return "Looting/property destruction"
-    if lemmas & MOB_CUES and not lemmas & DEMONSTRATION_CUES:
+    if lemmas & MOB_CUES and not lemmas & DEMONSTRATION_CUES and not _institution(lemmas):
         return "Mob violence"
     return "Violent demonstration"
+
+
+def _armed(inter1: int | None, lemmas: set[str]) -> bool:
+    """True when actor1 is an armed group or state forces (not striking state employees)."""
+    return ARMED_ACTOR in lemmas or inter1 in ARMED - {1} or _state(inter1, lemmas)
+
+
+def _institution(lemmas: set[str]) -> bool:
+    """A crowd turning on an office, a police station or a ministry is demonstrating against
+    an authority; a mob, a lynching, vigilantes stay mob violence."""
+    return INSTITUTION_TARGET in lemmas and not lemmas & {"mob", "lynch", "vigilante"}
 
 
 def _assault(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]) -> str | None:
     special = _special_assault(hint, inter1, lemmas)
     if special:
         return special
-    if lemmas & RIOT_CONTROL_CUES and (inter1 == 1 or lemmas & PROTEST_WORDS):
-        return _demonstration(1, lemmas)  # tear gas "shells" are crowd control, not shelling
+    if lemmas & RIOT_CONTROL_CUES and (_state(inter1, lemmas) or lemmas & PROTEST_WORDS):
+        return _demonstration(True, lemmas)  # tear gas "shells" are crowd control, not shelling
     weapon = _weapon(hint, lemmas)
     if weapon:
         return weapon
+    if lemmas & PEACEFUL_CUES and lemmas & STATE_CUES and lemmas & PROTEST_WORDS:
+        return _demonstration(True, lemmas - RIOT_CUES)  # "beaten by police at a peaceful march"
     crowd = _crowd_violence(hint, inter1, lemmas)
     if crowd:
         return crowd
     if hint == "abduction":
         return "Abduction/forced disappearance"
-    if inter1 == 1 and (inter2 == 6 or lemmas & PROTEST_WORDS):
+    if _state(inter1, lemmas) and (inter2 == 6 or lemmas & (PROTEST_WORDS | GATHERING_CUES)):
         return "Excessive force against protesters"
     if hint == "mob" or inter1 == 5 or (inter1 not in ARMED and lemmas & MOB_CUES):
         return "Mob violence"
@@ -324,6 +412,8 @@ def _intercepted(lemmas: set[str]) -> bool:
     """
     if lemmas & (HARM_CUES - {"shoot"} | IMPACT_CUES):
         return False
+    if lemmas & PARTIAL_CUES and lemmas & {"fire", "launch"}:
+        return False  # "fired 40 rockets, most of which were intercepted": the salvo
     downed = {"shoot", "down"} <= lemmas and bool(lemmas & AERIAL_NOUNS)
     return downed or bool(lemmas & INTERCEPT_CUES and lemmas & (AERIAL_NOUNS | WEAPON_NOUNS))
 
@@ -332,20 +422,26 @@ def _captive(inter1: int | None, lemmas: set[str]) -> str:
     """What was seized: property is looting; people are arrested by the state, else abducted."""
     if PROPERTY_TARGET in lemmas and PERSON_TARGET not in lemmas:
         return "Looting/property destruction"
-    if inter1 == 1 and not lemmas & DISAPPEARANCE_CUES:
+    if _state(inter1, lemmas) and not _disappeared(lemmas):
         return "Arrests"
     return "Abduction/forced disappearance"
 
 
+def _disappeared(lemmas: set[str]) -> bool:
+    """Detention with an unknown whereabouts: "taken to an unknown location", "missing"."""
+    return bool(lemmas & DISAPPEARANCE_CUES) or {"unknown", "location"} <= lemmas
+
+
 def _crowd_violence(hint: str, inter1: int | None, lemmas: set[str]) -> str | None:
     """Riots: demonstrators or a crowd (not an armed group) are the ones who acted."""
-    if inter1 in ARMED or ARMED_ACTOR in lemmas:
+    if _armed(inter1, lemmas):
         return None
     demonstrators = DEMONSTRATORS in lemmas or (inter1 == 6 and lemmas & DEMONSTRATION_CUES)
     if demonstrators or (inter1 in (5, None) and lemmas & PROTEST_WORDS and hint == "clash"):
         return "Violent demonstration"
     if inter1 in (5, 6) or CROWD in lemmas or (lemmas & MOB_CUES and hint == "clash"):
-        return "Violent demonstration" if lemmas & DEMONSTRATION_CUES else "Mob violence"
+        demonstration = lemmas & DEMONSTRATION_CUES or _institution(lemmas)
+        return "Violent demonstration" if demonstration else "Mob violence"
     return None
 
 
@@ -455,14 +551,25 @@ def _other(plover: str, hint: str, lemmas: set[str]) -> bool:
 
 
 def _arrest(lemmas: set[str]) -> str:
-    """Arrests, unless the arrest is of protesters at their protest or a disappearance."""
-    if lemmas & DISAPPEARANCE_CUES:
+    """Arrests, unless the arrest is of protesters at their protest, a disappearance or
+    the military detaining the head of state (a coup)."""
+    if _disappeared(lemmas):
         return "Abduction/forced disappearance"
+    if _coup(lemmas):
+        return "Other"
     at_protest = lemmas & (PROTEST_WORDS - {"protester", "protestor", "demonstrator"}
                            | {"sit-in"})
-    if at_protest and not lemmas & ELSEWHERE_CUES:
+    gathered = lemmas & GATHERING_CUES and "after" not in lemmas  # not "after they gathered"
+    if (at_protest or gathered) and not lemmas & ELSEWHERE_CUES:
         return "Protest with intervention"  # protesters detained at the protest
     return "Arrests"
+
+
+def _coup(lemmas: set[str]) -> bool:
+    """The military detaining the president or prime minister: a coup, not an arrest."""
+    leader = lemmas & {"president", "prime", "premier"}
+    military = lemmas & (COUP_WORDS | MILITARY_CUES)
+    return bool(leader and military and lemmas & (COUP_WORDS | {"council", "power"}))
 
 
 def _agreement_or_transfer(
@@ -476,18 +583,25 @@ def _agreement_or_transfer(
         return "Agreement" if deal else None
     if "surrender" in lemmas and lemmas & TERRITORY_NOUNS:
         return "Non-violent transfer of territory"
+    if hint == "withdraw" and lemmas & CASUALTY_CUES and not lemmas & TERRITORY_NOUNS:
+        return None  # the wounded evacuated for treatment: no ground changes hands
     return _strategic_label(hint, inter1, lemmas)
 
 
 
 
 def _territory(hint: str, inter1: int | None, lemmas: set[str]) -> str | None:
+    """Who took ground: government forces regain it, others overtake it, crowds and external
+    forces take it without a fight; a building taken and turned into a base is a new base."""
+    if lemmas & CONVERSION_CUES and lemmas & BASE_NOUNS and _organised("base", inter1, lemmas):
+        return "Headquarters or base established"
     if _not_ground(inter1, lemmas):
         return "Disrupted weapons use" if WEAPON_TARGET in lemmas else None
     unarmed = inter1 in (5, 6, 7) and ARMED_ACTOR not in lemmas
     if (unarmed or inter1 == 8) and not lemmas & FIGHT_CUES:
         return "Non-violent transfer of territory"  # external forces, crowds: no battle
-    if inter1 == 1 or (inter1 is None and hint == "regain"):
+    regain = inter1 is None and hint == "regain" and REBEL_ACTOR not in lemmas
+    if _state(inter1, lemmas) or regain:
         return "Government regains territory"
     return "Non-state actor overtakes territory"
 
