@@ -13,6 +13,7 @@ article mentions steer the choice of namesakes ("Paris" next to "Texas").
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
@@ -153,8 +154,7 @@ def _common_word(doc: Doc, span: Span) -> bool:
     token = span[0]
     if doc.vocab[token.lower_].is_stop or token.pos_ not in ("PROPN",):
         return True
-    used_lower = any(t.text == token.lower_ for t in doc)
-    return token.is_sent_start and used_lower
+    return token.is_sent_start and token.lower_ in _memo(doc, "texts", _texts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,8 +305,24 @@ def _person_like(doc: Doc, span: Span, speaker: bool = False) -> bool:
     return span.text in _person_names(doc)
 
 
+def _memo(doc: Doc, key: str, build: Callable[[Doc], set[str]]) -> set[str]:
+    """``build(doc)``, computed once per document (kept in ``doc.user_data``)."""
+    memo = doc.user_data.setdefault("eventcoder.places", {})
+    if key not in memo:
+        memo[key] = build(doc)
+    return memo[key]
+
+
+def _texts(doc: Doc) -> set[str]:
+    return {t.text for t in doc}
+
+
 def _person_names(doc: Doc) -> set[str]:
     """Return the first and last names of the multi-word PERSON entities of ``doc``."""
+    return _memo(doc, "person_names", _full_name_parts)
+
+
+def _full_name_parts(doc: Doc) -> set[str]:
     names = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
              for t in (e[0], e[-1])
              if t is e[-1] or e[1].lower_ not in PLACE_NOUNS_AFTER | TITLES}  # "Huntsville Fire"
