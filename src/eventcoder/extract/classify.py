@@ -120,20 +120,24 @@ def _in_sentences(article: Article, event: Event) -> bool:
     return any(s.start <= event.trigger.start < s.end for s in article.sentences)
 
 
+def _sentence_events(article: Article, doc: Doc, sentence: Span,
+                     model: TypingModel) -> list[Event]:
+    """The events of one sentence, scored, plus the model's event if it has one."""
+    inside = [e for e in article.events if sentence.start <= e.trigger.start < sentence.end]
+    span = _sentence_span(doc, sentence)
+    verb = _main_verb(span) if span is not None and len(span) and not inside else None
+    if span is None or not len(span) or (not inside and verb is None):
+        return inside  # nothing to score and no event verb to hang a model event on
+    acled, plover = (_scores(p) for p in model.predict(span))
+    out = [_with_scores(e, acled, plover, model.decision.plover_rule_weight) for e in inside]
+    if verb is not None and _best_event_probability(acled) >= model.decision.new_event:
+        out.append(_new_event(article, verb, acled, plover))
+    return out
+
+
 def score_events(article: Article, doc: Doc, model: TypingModel) -> tuple[Event, ...]:
     """The article's events with the model's scores, plus the model's own events."""
-    out, weight = [], model.decision.plover_rule_weight
-    for sentence in article.sentences:
-        span = _sentence_span(doc, sentence)
-        inside = [e for e in article.events if sentence.start <= e.trigger.start < sentence.end]
-        if span is None or not len(span):
-            out.extend(inside)
-            continue
-        acled, plover = (_scores(p) for p in model.predict(span))
-        out.extend(_with_scores(e, acled, plover, weight) for e in inside)
-        verb = _main_verb(span) if not inside else None
-        if verb is not None and _best_event_probability(acled) >= model.decision.new_event:
-            out.append(_new_event(article, verb, acled, plover))
+    out = [e for s in article.sentences for e in _sentence_events(article, doc, s, model)]
     out.extend(e for e in article.events if not _in_sentences(article, e))
     return tuple(sorted(out, key=lambda e: e.trigger.start))
 
