@@ -28,17 +28,11 @@ def _lemmas(doc: Doc, start: int, end: int) -> list[str]:
     return [t.lemma_.lower() for t in span] if span is not None else []
 
 
-def code_event(
-    article: Article, doc: Doc, event: Event, riots: bool = False, rule_weight: float = 0.0
-) -> Event:
-    """Return ``event`` with its ACLED, CAMEO and PLOVER context codes and final id.
-
-    The rules' sub-type is weighed against the typing model's scores, if any, with
-    ``rule_weight`` (see :func:`eventcoder.extract.classify.decide`).
-    """
-    lemmas = _lemmas(doc, event.sentence.start, event.sentence.end)
+def rule_sub_type(doc: Doc, event: Event, riots: bool = False) -> str | None:
+    """The ACLED sub-type the rules give ``event`` (None: no ACLED event)."""
     actor1, actor2 = event.actor("actor1"), event.actor("actor2")
-    event_type, sub = acled_coding(
+    lemmas = _lemmas(doc, event.sentence.start, event.sentence.end)
+    _, sub = acled_coding(
         event.plover,
         event.hint,
         _inter(event, "actor1"),
@@ -47,19 +41,29 @@ def code_event(
         _lemmas(doc, actor1.span.start, actor1.span.end) if actor1 else (),
         _lemmas(doc, actor2.span.start, actor2.span.end) if actor2 else None,
     )
-    sub = model_label(event.acled_scores) if event.hint == MODEL_HINT else sub
-    sub = decide(sub, event.acled_scores, rule_weight)
-    event_type = ACLED_SUB_TYPES[sub] if sub else None
-    if event.modality != "asserted":
-        event_type, sub = None, None  # what did not happen is not an ACLED event
+    return sub
+
+
+def code_event(
+    article: Article, doc: Doc, event: Event, riots: bool = False, rule_weight: float = 0.0
+) -> Event:
+    """Return ``event`` with its ACLED, CAMEO and PLOVER context codes and final id.
+
+    The rules' sub-type is weighed against the typing model's scores, if any, with
+    ``rule_weight`` (see :func:`eventcoder.extract.classify.decide`); an event the
+    model found alone takes the model's label.
+    """
+    rules = model_label(event.acled_scores) if event.hint == MODEL_HINT else None
+    sub = decide(rules or rule_sub_type(doc, event, riots), event.acled_scores, rule_weight)
+    sub = sub if event.modality == "asserted" else None  # what did not happen is not ACLED's
     return replace(
         event,
         id=content_id(article.id, str(event.trigger.start), str(event.trigger.end), event.plover),
-        acled_event_type=event_type,
+        acled_event_type=ACLED_SUB_TYPES[sub] if sub else None,
         acled_sub_event_type=sub,
         disorder_type=disorder_type(sub),
         cameo_root=cameo_root(event.plover, event.mode),
-        context=plover_context(lemmas),
+        context=plover_context(_lemmas(doc, event.sentence.start, event.sentence.end)),
     )
 
 
