@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from eventcoder.model import Article, Place
 from eventcoder.model import Span as TextSpan
@@ -42,7 +42,10 @@ __all__ = ["Mention", "PlacesStage", "adjective_of", "find_mentions", "focus_con
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SCANNED_LABELS = PLACE_LABELS | {"ORG", "PERSON", "NORP", "PRODUCT"}
+T = TypeVar("T")
+Hit = tuple[int, str | None]  # what _match finds: (token end, demonym code)
 MAX_TOKENS = 6
+JOINERS = frozenset({"-", "of", "de", "upon", "on", "-on-"})  # words inside a proper name
 CUE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "state",
                        "county", "district", "port", "suburb", "outskirts", "streets"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across"})
@@ -63,6 +66,7 @@ COMPASS_WORDS = frozenset({
 MONTHS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
                     "dec", "january", "february", "march", "april", "may", "june", "july",
                     "august", "september", "october", "november", "december"})
+NOT_NAMES = COMPASS_WORDS | MONTHS  # one-word spans that are never a name on their own
 # Words before a name that make a person of it ("coach Ripley", "Sen. Webb"), and verbs after.
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "sgt", "lt", "capt",
                     "col", "gen", "det", "officer", "deputy", "coach", "president", "judge",
@@ -91,6 +95,7 @@ PARTY_LETTERS = frozenset({"D", "R", "I", "DFL"})
 FEATURE_SUFFIXES = frozenset({"river", "lake", "creek", "bay", "valley", "mountains",
                               "mountain", "reservoir", "canyon", "peninsula", "sea", "ocean"})
 FEATURE_PREFIXES = frozenset({"lake", "mount", "mt", "river", "isle", "gulf"})
+FEATURE_WORDS = FEATURE_SUFFIXES | FEATURE_PREFIXES
 ROAD_WORDS = STREET_WORDS - {"court", "ct", "circle", "plaza"}  # not "County Court"
 PLURAL_STREETS = frozenset({"streets", "roads", "avenues", "drives", "lanes", "boulevards",
                             "rivers", "creeks"})
@@ -126,17 +131,57 @@ class Mention:
 
 
 def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
+    return _capital(token.text)
 
 
-def _joinable(span: Span) -> bool:
-    """Tell whether ``span`` looks like one proper name (capitalised words, hyphens, "of")."""
-    if not (_capitalised(span[0]) and _capitalised(span[-1])):
-        return False
-    for token in span:
-        if not (_capitalised(token) or token.text in ("-", "of", "de", "upon", "on", "-on-")):
-            return False
-    return True
+def _capital(text: str) -> bool:
+    return text[:1].isupper() and any(c.isalpha() for c in text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """What the name scan asks of every token, computed once per doc (with the doc's text,
+    which spaCy joins anew on each request): its text, lowercase form, character offset,
+    trailing space, whether it is capitalised, and where the run of name words starting at
+    it ends (a span ``start:end`` looks like one proper name when ``end <= runs[start]`` and
+    its first and last words are capitalised: "Rostov-on-Don")."""
+
+    source: str
+    text: tuple[str, ...]
+    lower: tuple[str, ...]
+    idx: tuple[int, ...]
+    spaced: tuple[bool, ...]
+    capitalised: tuple[bool, ...]
+    runs: tuple[int, ...]
+
+    def span_text(self, start: int, end: int) -> str:
+        """Return the text of tokens ``start:end`` (``doc[start:end].text``, sooner)."""
+        return self.source[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
+
+    def joinable_ends(self, start: int, stop: int) -> list[int]:
+        """Return the ends of the spans from ``start`` (at most ``MAX_TOKENS`` long, within
+        ``stop``) that look like one proper name, longest first."""
+        if not self.capitalised[start]:
+            return []
+        last = min(stop, start + MAX_TOKENS, self.runs[start])
+        return [end for end in range(last, start, -1) if self.capitalised[end - 1]]
+
+
+def _tokens(doc: Doc) -> _Tokens:
+    """Return the :class:`_Tokens` of ``doc`` (computed once, kept in ``doc.user_data``)."""
+    return _memo(doc, "tokens", _read_tokens)
+
+
+def _read_tokens(doc: Doc) -> _Tokens:
+    text, lower, idx, space = zip(*((t.text, t.lower_, t.idx, t.whitespace_) for t in doc),
+                                  strict=True) if len(doc) else ((),) * 4
+    source = "".join(word + after for word, after in zip(text, space, strict=True))
+    capitalised = tuple(_capital(word) for word in text)
+    runs = [len(doc)] * (len(doc) + 1)
+    for i in range(len(doc) - 1, -1, -1):
+        inside = capitalised[i] or text[i] in JOINERS
+        runs[i] = runs[i + 1] if inside else i
+    return _Tokens(source, text, lower, idx, tuple(map(bool, space)), capitalised, tuple(runs[:-1]))
 
 
 def _cue_before(doc: Doc, start: int) -> bool:
@@ -252,10 +297,11 @@ def _listed_areas(doc: Doc, end: int) -> bool:
 def _list_word(doc: Doc, end: int) -> str | None:
     """Return the plural area word closing the list the name ending at ``end`` belongs to
     ("counties" for "Walton" in "Walton and Oconee counties"), else None."""
-    for token in doc[end:end + 24]:
-        if token.lower_ in PLURAL_AREAS:
-            return token.lower_
-        if not (_capitalised(token) or token.text in (",", "and", "or", "-", ".")):
+    tokens = _tokens(doc)
+    for i in range(end, min(len(doc), end + 24)):
+        if tokens.lower[i] in PLURAL_AREAS:
+            return tokens.lower[i]
+        if not (tokens.capitalised[i] or tokens.text[i] in (",", "and", "or", "-", ".")):
             return None
     return None
 
@@ -305,7 +351,7 @@ def _person_like(doc: Doc, span: Span, speaker: bool = False) -> bool:
     return span.text in _person_names(doc)
 
 
-def _memo(doc: Doc, key: str, build: Callable[[Doc], set[str]]) -> set[str]:
+def _memo(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
     """``build(doc)``, computed once per document (kept in ``doc.user_data``)."""
     memo = doc.user_data.setdefault("eventcoder.places", {})
     if key not in memo:
@@ -314,7 +360,7 @@ def _memo(doc: Doc, key: str, build: Callable[[Doc], set[str]]) -> set[str]:
 
 
 def _texts(doc: Doc) -> set[str]:
-    return {t.text for t in doc}
+    return set(_tokens(doc).text)
 
 
 def _person_names(doc: Doc) -> set[str]:
@@ -385,29 +431,27 @@ def _area_end(doc: Doc, end: int, text: str, gaz: Gazetteer) -> int:
     return end + 1 if not longer and gaz.known(f"{text} {word.text}") else end
 
 
-def _match(doc: Doc, start: int, stop: int, gaz: Gazetteer) -> tuple[int, str | None] | None:
+def _match(doc: Doc, start: int, stop: int, gaz: Gazetteer) -> Hit | None:
     """Return (end, demonym code) of the longest name or demonym starting at ``start``; the
     code is ``ADJECTIVE`` for the adjective of a state, region or city ("Ohioans")."""
-    if not _capitalised(doc[start]):
-        return None  # every name and demonym starts with a capital
-    for end in range(min(stop, start + MAX_TOKENS), start, -1):
-        span = doc[start:end]
-        if end == start + 1 and span[0].lower_.rstrip(".") in COMPASS_WORDS | MONTHS:
+    tokens = _tokens(doc)
+    for end in tokens.joinable_ends(start, stop):  # every name starts with a capital
+        if end == start + 1 and tokens.lower[start].rstrip(".") in NOT_NAMES:
             return None  # "North Texas" is Texas; "Nov", "March" are dates
-        if not _joinable(span) or (span[-1].lower_ in ADMIN_WORDS
-                                   and not gaz.has_primary(span.text)):
+        text = tokens.span_text(start, end)
+        if tokens.lower[end - 1] in ADMIN_WORDS and not gaz.has_primary(text):
             continue  # "X State" as a name of its own, else left to _area_end
-        dotted = end < len(doc) and doc[end].text == "." and not span[-1].whitespace_
-        if dotted and gaz.known(span.text + ".", verbatim=True):  # "W.Va" "." is one abbreviation
+        dotted = end < len(doc) and tokens.text[end] == "." and not tokens.spaced[end - 1]
+        if dotted and gaz.known(text + ".", verbatim=True):  # "W.Va" "." is one abbreviation
             return end + 1, None
-        code = gaz.demonym(span.text)  # "Kazakh" is also an alternate name of a town
+        code = gaz.demonym(text)  # "Kazakh" is also an alternate name of a town
         if code:
             return end, code
-        if gaz.known(span.text):
-            return _area_end(doc, end, span.text, gaz), None
-        if gaz.county_names(span.text) and _listed_name(doc, span, gaz) != span.text:
+        if gaz.known(text):
+            return _area_end(doc, end, text, gaz), None
+        if gaz.county_names(text) and _listed_name(doc, doc[start:end], gaz) != text:
             return end, None  # "Oconee" of "Walton and Oconee counties", "D-Braxton"
-        if adjective_of(span.text, gaz):
+        if adjective_of(text, gaz):
             return end, ADJECTIVE
     return None
 
@@ -437,12 +481,15 @@ def _adjective_base(name: str, gaz: Gazetteer) -> bool:
 
 
 def _scan(doc: Doc, start: int, stop: int, gaz: Gazetteer, ent: Span | None,
-          support: _Support) -> list[Mention]:
-    """Return the mentions found in tokens ``start:stop`` (one entity or a gap between)."""
+          support: _Support, hits: dict[tuple[int, int], Hit | None]) -> list[Mention]:
+    """Return the mentions found in tokens ``start:stop`` (one entity or a gap between);
+    ``hits`` keeps what :func:`_match` found, for the next pass over the same doc."""
     label = ent.label_ if ent is not None else ""
     found, i = [], start
     while i < stop:
-        hit = _match(doc, i, stop, gaz)
+        if (i, stop) not in hits:
+            hits[i, stop] = _match(doc, i, stop, gaz)
+        hit = hits[i, stop]
         if hit is None:
             i += 1
             continue
@@ -479,10 +526,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer, focus: Focus | None = None) -> list[
     Two passes: the names found in the first (with a cue or spaCy's place label) vouch for
     their other mentions in the second ("Chiefland" after "of Chiefland"), as do the towns of
     ``focus``'s state, the state the article's source covers."""
-    first = _scan_doc(doc, gaz, _Support(focus))
+    hits: dict[tuple[int, int], Hit | None] = {}  # the same in both passes
+    first = _scan_doc(doc, gaz, _Support(focus), hits)
     confirmed = frozenset(m.text for m in first
                           if not (m.demonym or m.street or m.associative))
-    found = _scan_doc(doc, gaz, _Support(focus, confirmed))
+    found = _scan_doc(doc, gaz, _Support(focus, confirmed), hits)
     streets = find_streets(doc) + find_street_lists(doc)
     found = [m for m in found if not _overlaps(m, streets)]
     # a feature yields to a gazetteer name in it: "Kanawha" of "Kanawha River" has a point
@@ -504,23 +552,25 @@ def _overlaps(mention: Mention, others: list[Mention]) -> bool:
     return any(mention.start < o.end and o.start < mention.end for o in others)
 
 
-def _scan_doc(doc: Doc, gaz: Gazetteer, support: _Support) -> list[Mention]:
+def _scan_doc(doc: Doc, gaz: Gazetteer, support: _Support,
+              hits: dict[tuple[int, int], Hit | None]) -> list[Mention]:
     """Return the mentions of the whole doc, entity by entity and in the gaps between."""
     found, i = [], 0
     for ent in doc.ents:
-        found += _scan(doc, i, ent.start, gaz, None, support)
+        found += _scan(doc, i, ent.start, gaz, None, support, hits)
         if ent.label_ in SCANNED_LABELS:
-            found += _scan(doc, ent.start, ent.end, gaz, ent, support)
+            found += _scan(doc, ent.start, ent.end, gaz, ent, support, hits)
         i = ent.end
-    return found + _scan(doc, i, len(doc), gaz, None, support)
+    return found + _scan(doc, i, len(doc), gaz, None, support, hits)
 
 
 def find_features(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Return natural features by their generic word: "Neches River", "Lake Lanier", "Mount
     Hood", "River Lune" (unless the whole name is a gazetteer place: "Lake Charles")."""
-    found = []
-    for token in doc:
-        if not _capitalised(token) or token.is_sent_start:
+    found, tokens = [], _tokens(doc)
+    for token in (doc[i] for i, low in enumerate(tokens.lower)
+                  if low.rstrip(".") in FEATURE_WORDS and tokens.capitalised[i]):
+        if token.is_sent_start:
             continue
         word = token.lower_.rstrip(".")
         end = token.i + 1
@@ -548,11 +598,10 @@ def _feature_word(token: Token) -> bool:
 def find_streets(doc: Doc) -> list[Mention]:
     """Return street-level names: capitalised words or an ordinal before a capitalised street
     word ("Main Street", "40th Avenue", "Wichita Dr."), and numbered roads ("Highway 19")."""
-    found = []
-    for token in doc:
+    found, tokens = [], _tokens(doc)
+    for token in (doc[i] for i, low in enumerate(tokens.lower)
+                  if low.rstrip(".") in ROAD_WORDS and tokens.text[i][:1].isupper()):
         word = token.lower_.rstrip(".")
-        if not token.text[:1].isupper() or word not in ROAD_WORDS:
-            continue
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         numbered = word in NUMBERED_ROADS and after is not None and after.like_num
         if not numbered and after is not None and _capitalised(after) \
@@ -583,9 +632,9 @@ def find_street_lists(doc: Doc) -> list[Mention]:
     "Charter" in "Culver and Charter streets", "Williams" in "the Williams and Cranberry
     rivers" (each name is a street or feature: no GeoNames id, no point)."""
     found = []
-    for token in doc:
-        if token.text in PLURAL_STREETS:  # lowercase: "Galaxy Lanes" is a bowling alley
-            found += _list_names(doc, token.i)
+    for i, text in enumerate(_tokens(doc).text):
+        if text in PLURAL_STREETS:  # lowercase: "Galaxy Lanes" is a bowling alley
+            found += _list_names(doc, i)
     return found
 
 
