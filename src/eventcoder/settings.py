@@ -34,7 +34,7 @@ class Settings:
     min_chars: int = 20  # shorter ones are rejected as empty
     min_english: float = 0.5  # language-id probability below which text is not English
     cache_dir: str = ""  # gazetteer index cache; defaults to ~/.cache/eventcoder
-    gazetteer_min_population: int = 1000  # smallest town in the gazetteer index
+    gazetteer_min_population: int = 500  # smallest town in the gazetteer index (cities500)
     actor_files: tuple[str, ...] = ()  # extra actor knowledge files (JSON), merged over ours
     db_path: str = "events.sqlite"
     source_profile: str = ""  # JSON of news source -> focus place (eventcoder sources learn)

@@ -94,3 +94,16 @@ def test_names_that_tell_their_state(gaz, name):
 @pytest.mark.parametrize("name", ["Paris", "Athens", "Henry County", "Dublin City"])
 def test_names_that_need_context(gaz, name):
     assert not telling(resolved(gaz, name), gaz)
+
+
+def test_a_state_named_like_a_country_tells_its_state(gaz):
+    """Georgia resolved as the US state (the article's country told it from the country)
+    votes for Georgia: the Atlanta and Augusta papers' focus."""
+    georgia = gaz.candidates("Georgia")
+    state = next(e for e in georgia if e.feature == "admin1")
+    assert georgia[0].feature == "country"  # the country is the likelier reading alone
+    place = Place(Span(0, 7, "Georgia"), state.name, None, state.lat, state.lon, "US",
+                  "admin1", "Georgia")
+    assert telling(place, gaz)
+    articles = [("ga-paper.example", [place]), ("ga-paper.example", [place])]
+    assert learn_profile(articles, gaz).focus("ga-paper.example").admin1 == "Georgia"

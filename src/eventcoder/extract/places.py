@@ -52,6 +52,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "outside", "in
 AIRPORT_WORDS = ("airport", "international airport")
 ADJECTIVE = "adjective"  # the demonym code _match gives an adjective of a place ("Ohioan")
 PROMINENT = 5.0  # importance (log10 population + kind bonus) that needs no cue
+SMALL_TOWN = 1000  # a smaller town's name in untrusted text needs a place label elsewhere
 METROPOLIS = 6.0  # a town this big tagged ORG is still the town ("Peshawar"), not a firm
 # Words that follow a name to make a street or building of it ("Dublin Road"), and generic
 # words of institutions and directions that are towns somewhere but rarely in a sentence.
@@ -211,15 +212,17 @@ class _Support:
     names: frozenset[str] = frozenset()
 
     def vouches(self, text: str, gaz: Gazetteer) -> bool:
-        """Tell whether ``text`` is named as a place elsewhere, or is a town or county of the
-        focus state."""
+        """Tell whether ``text`` is named as a place elsewhere, or is a county or a town (of
+        ``SMALL_TOWN`` people or more) of the focus state."""
         if text in self.names:
             return True
         focus = self.focus
         if focus is None or focus.admin1 is None:
             return False
         return any(e.country_code == focus.country_code and e.admin1 == focus.admin1
-                   and e.feature in ("city", "admin2") for e in gaz.candidates(text))
+                   and (e.feature == "admin2" or (e.feature == "city"
+                                                  and e.population >= SMALL_TOWN))
+                   for e in gaz.candidates(text))
 
 
 def _accept(doc: Doc, span: Span, label: str, gaz: Gazetteer, ent: Span | None,
@@ -233,10 +236,14 @@ def _accept(doc: Doc, span: Span, label: str, gaz: Gazetteer, ent: Span | None,
         return True  # a legislator's home town ("R-Marshall"), whatever spaCy made of it
     vouched = support.vouches(span.text, gaz)
     speaker = vouched or top.importance >= PROMINENT  # "Tbilisi says": a government
+    if gaz.has_primary(span.text) and _state_after(doc, span.end, gaz):
+        return True  # "Greer, South Carolina", whatever else the article calls Greer
     if _in_name(doc, span.start) or _person_like(doc, span, speaker) or _product(doc, span):
         return False  # inside a longer name ("Ohio State Gainesville"), a person, a car
     whole = ent is not None and (span.start, span.end) == (ent.start, ent.end)
     cue = vouched or _cue(doc, span, gaz)
+    if top.feature == "city" and top.population < SMALL_TOWN and not vouched:
+        return False  # a hamlet named like a firm or a person ("from Stevens & Wilkinson")
     # a big town's public body ("the Moscow Times"); a small town's name on a school or
     # university is mostly a person's ("Lipscomb University", "Bruton High School")
     cue = cue or (top.importance >= PROMINENT and _institution_after(doc, span.end))
@@ -668,6 +675,7 @@ class _Reading:
     places: tuple[Entry, ...]
     vote: str | None
     state: tuple[str, str] | None  # (country, admin1) of the likeliest reading
+    namesakes: tuple[Entry, ...] = ()  # states of other countries named like the country
 
 
 def _read(mention: Mention, gaz: Gazetteer) -> _Reading:
@@ -678,28 +686,45 @@ def _read(mention: Mention, gaz: Gazetteer) -> _Reading:
     top = candidates[0]
     if top.country_code == REGION_CODE:  # "Europe", "Middle East": no country to vote for
         return _Reading(fold(mention.text), frozenset(), (), None, None)
-    sure = top.feature == "country" or len({c.country_code for c in candidates}) == 1
+    namesakes = _foreign_states(top, candidates)
+    sure = (top.feature == "country" and not namesakes) \
+        or len({c.country_code for c in candidates}) == 1
     if top.feature == "admin1":  # unless another country has a state or country so named
         sure = sure or all(c.country_code == top.country_code for c in candidates
                            if c.feature in ("country", "admin1"))
     state = (top.country_code, top.admin1) if top.admin1 and top.feature != "country" else None
     return _Reading(fold(mention.text), frozenset({top.country_code}) if sure else frozenset(),
-                    (top,) if sure else (), top.country_code, state)
+                    (top,) if sure else (), None if namesakes else top.country_code, state,
+                    namesakes)
+
+
+def _foreign_states(top: Entry, candidates: list[Entry]) -> tuple[Entry, ...]:
+    """Return the states of other countries named like the country ``top`` ("Georgia"): the
+    name then says nothing sure about which country the article is in."""
+    if top.feature != "country":
+        return ()
+    return tuple(c for c in candidates
+                 if c.feature == "admin1" and c.country_code != top.country_code)
 
 
 def _context(readings: list[_Reading], key: str, gaz: Gazetteer,
-             home: bool = False) -> ResolveContext:
+             prior: ResolveContext | None = None) -> ResolveContext:
     """Return what the other toponyms say: the countries and states they name unambiguously,
     plus the home country and state most of their likeliest readings fall in (each name
-    once, however often repeated), unless the source's state is known (``home``): then a
-    guess from likeliest readings, biased to big states, is left out. Mentions of the same
-    name are left out, so that an ambiguous name cannot confirm itself."""
+    once, however often repeated), unless the source's state is known (``prior.home``):
+    then a guess from likeliest readings, biased to big states, is left out. A country
+    named like a state of a country the article is in ("Georgia" beside "Atlanta", or in
+    a US paper) is that state. Mentions of the same name are left out, so that an
+    ambiguous name cannot confirm itself."""
+    prior = prior or ResolveContext()
     others = list({r.key: r for r in readings if r.key != key}.values())  # a name votes once
     countries = {c for r in others for c in r.countries}
     places = [p for r in others for p in r.places]
     votes = Counter(r.vote for r in others if r.vote)
-    states = Counter(r.state for r in others if r.state and not home)
+    states = Counter(r.state for r in others if r.state and prior.home is None)
     countries.update(code for code, _ in votes.most_common(1))
+    within = countries | prior.countries
+    places += [e for r in others for e in r.namesakes if e.country_code in within]
     for (code, state), n in states.most_common(1):
         home = [e for e in gaz.candidates(state)
                 if e.feature == "admin1" and e.country_code == code]
@@ -750,7 +775,7 @@ def resolve_mentions(mentions: list[Mention], doc: Doc, gaz: Gazetteer,
                                 None, None, None, None, "site"))
             continue
         extra = _neighbour(mentions, index, doc, gaz)
-        context = _context(readings, fold(mention.text), gaz, prior.home is not None)
+        context = _context(readings, fold(mention.text), gaz, prior)
         local = ResolveContext(context.countries | prior.countries
                                | {e.country_code for e in extra},
                                (*context.places, *prior.places, *extra), prior.home)

@@ -79,8 +79,12 @@ def source_key(source: str | None = None, url: str | None = None) -> str | None:
 def telling(place: Place, gaz: Gazetteer) -> bool:
     """Tell whether ``place`` was resolved without needing context: its name's likeliest
     reading, with every reading in another state or country far less important
-    (``CLEAR_MARGIN``): "Tennessee", "Rapides Parish", "Chicago", but not "Paris"."""
+    (``CLEAR_MARGIN``): "Tennessee", "Rapides Parish", "Chicago", but not "Paris". A state
+    named like a foreign country ("Georgia") is judged against the other states and towns
+    so named: the article's country already told it from the country."""
     found = gaz.candidates(place.span.text)
+    if place.feature == "admin1":  # a state named like a foreign country ("Georgia") was
+        found = [e for e in found if e.feature != "country"]  # told apart by its country
     if not found or (found[0].name, found[0].lat, found[0].lon) != (place.name, place.lat,
                                                                       place.lon):
         return False
