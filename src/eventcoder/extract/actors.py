@@ -100,10 +100,14 @@ GROUPS = {
     "journalist", "activist", "pupil", "member", "elder", "clan", "tribe", "ngo", "outlet",
     "station", "school", "hospital", "wife", "husband", "son", "daughter", "mother", "father",
     "brother", "sister", "relative", "widow", "chief", "head", "priest", "bishop", "envoy",
-    "hostage", "captive",
+    "hostage", "captive", "republic", "kingdom", "emirate",
 }
 DASHES = {"-", "—", "–", "--"}
 CONDITIONS = {"if", "unless", "until"}  # "threatened ... if Y goes ahead"
+MEASURES = {"curfew", "emergency", "ban", "restriction", "blockade", "embargo", "measure",
+            "lockdown", "siege", "law", "rule", "closure"}  # imposed on, or lifted in, a place
+TIES = {"relation", "tie", "talk", "contact", "negotiation", "dialogue", "cooperation", "trade"}
+MEDIATION = {"mediation", "mediator", "intermediary"}  # "mediation between Y and Z": Y, Z
 FOR_TARGET = {"SUPPORT", "AID"}  # "support for Y", "an aid package for Y"
 PHYSICAL = {"ASSAULT", "COERCE"}  # "shelled X with rocket launchers": an instrument
 NAMED_THINGS = {"REJECT", "AGREE", "SUPPORT", "CONCEDE"}  # "rejected a UN request"
@@ -273,9 +277,16 @@ def _around(verb: Token, obj: Token | None, plover: str) -> list[Token]:
     ("visited Kigali for talks with Y")."""
     preps = TARGET_PREPS if plover in WITH_PARTNER | MOVERS else _target_preps(plover)
     preps = (*preps, *PLACE_PREPS) if plover == "PROTEST" else preps
-    near = _prep_objects(verb, (*preps, "for")) + (_prep_objects(obj, preps) if obj else [])
+    near = _prep_objects(verb, (*preps, "for")) + (_prep_objects(obj, _obj_preps(obj, preps))
+                                                   if obj else [])
     below = [t for n in near if n.lemma_.lower() in THINGS for t in _prep_objects(n, preps)]
     return [t for t in near if t.lower_ not in PREP_WORDS] + below
+
+
+def _obj_preps(obj: Token, preps: tuple[str, ...]) -> tuple[str, ...]:
+    """The prepositions of an object that name the other side: a tie is "with" someone
+    ("break off relations with Y", "suspend talks with Y")."""
+    return (*preps, "with") if obj.lemma_.lower() in TIES and "with" not in preps else preps
 
 
 def _object_target(verb: Token, plover: str) -> Token | None:
@@ -292,10 +303,26 @@ def _object_target(verb: Token, plover: str) -> Token | None:
     behind = _agent_of(obj) or _holder(obj) or _named_thing(obj, plover)
     if behind is not None:
         return behind
-    if obj is not None and _actorish(obj):
+    if obj is not None and (_personlike(obj) or _place(obj)):
         return obj
-    found = people or _first(around) or _owner(obj)
-    return found or _first(list(map(_owner, around))) or _first([child(verb, "dative")])
+    # a thing done to people or a place: "lifted a curfew in Y", "gave Y a grant"
+    found = people or _where(obj) or _first([child(verb, "dative")])
+    if found is None and obj is not None and obj.lemma_.lower() in MEASURES:
+        found = _where(verb, places=True)  # "lifted the curfew in Y"
+    if found is None and obj is not None and _actorish(obj):
+        return obj
+    found = found or _first(around) or _owner(obj)
+    return found or _first(list(map(_owner, around)))
+
+
+def _where(head: Token | None, places: bool = False) -> Token | None:
+    """The people or place a thing applies to ("a curfew in Y", "restrictions on Y"); of a
+    verb (``places``), only the place it is done in ("lifted the curfew in Y")."""
+    if head is None:
+        return None
+    preps = ("in",) if places else ("in", "on", "over", "for", "against")
+    return next((t for t in _prep_objects(head, preps)
+                 if _place(t) or (_personlike(t) and not places)), None)
 
 
 def _verb_target(token: Token, plover: str) -> Token | None:
@@ -349,13 +376,25 @@ def _noun_target(token: Token, plover: str) -> Token | None:
     """ "talks with Y", "sanctions on Y", "aid to Y", "a protest against Y", "killing of Y"."""
     preps = TARGET_PREPS + (("of",) if plover == "ASSAULT" else ())
     preps = preps + (("for",) if plover in FOR_TARGET else ())
+    preps = preps + (("between",) if token.lemma_.lower() in MEDIATION else ())
     noun = token.head if token.dep_ == "compound" else token  # "an aid package for Y"
-    objects = _prep_objects(noun, preps)
-    found = _first([_agent_of(t) or _holder(t) or t for t in objects])
-    verb = token.head if token.dep_ == "dobj" else None
+    objects = [_agent_of(t) or _holder(t) or t for t in _prep_objects(noun, preps)]
+    verb = _verb_of(noun)
+    dative = child(verb, "dative") if verb is not None else None  # "gave Y a grant"
+    found = next((t for t in objects if _personlike(t)), None) or _first([dative, *objects])
     if found is None and verb is not None:  # "signed a deal on Friday with Y"
         found = _first([t for t in _prep_objects(verb, TARGET_PREPS) if t.i != token.i])
+    if found is None and verb is not None and plover in FOR_TARGET | MOVERS:
+        found = next((t for t in _prep_objects(verb, ("for",)) if _personlike(t)), None)
     return found
+
+
+def _verb_of(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or as "N of the noun" ("gave Y aid",
+    "provided 70 million dollars of aid for Y")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+        noun = noun.head.head
+    return noun.head if noun.dep_ == "dobj" else None
 
 
 def _noun_subject(token: Token, plover: str) -> Token | None:
@@ -368,7 +407,7 @@ def _noun_subject(token: Token, plover: str) -> Token | None:
 
 
 def _noun_roles(token: Token, plover: str) -> dict[str, Token | None]:
-    if _prep_object(token, "between") is not None:
+    if _prep_object(token, "between") is not None and token.lemma_.lower() not in MEDIATION:
         return _between(token)
     actor1 = _prep_object(token, "by") or (
         _prep_object(token, "of") if plover == "PROTEST" else None
