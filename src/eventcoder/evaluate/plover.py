@@ -61,8 +61,10 @@ OLD_TO_CURRENT: dict[str, tuple[str, str]] = {
     "SUPPORT": ("SUPPORT", "unchanged: praise, endorse, verbal cooperation (CAMEO 05)"),
     "COOPERATE": ("COOPERATE", "unchanged: material cooperation (CAMEO 06)"),
     "AID": ("AID", "unchanged: economic, military, humanitarian aid (CAMEO 07)"),
-    "CONCEDE": ("CONCEDE", "unchanged: yield, accede to demands (CAMEO 08x)"),
-    "RETREAT": ("RETREAT", "unchanged: release, ease, withdraw, ceasefire (CAMEO 084-087)"),
+    "CONCEDE": ("CONCEDE", "unchanged: verbal yielding: ease restrictions, lift curfews, "
+                "pardon, apologise, accede to demands (CAMEO 08x)"),
+    "RETREAT": ("RETREAT", "unchanged: material yielding: release captives, return property, "
+                "withdraw, disarm, resign (CAMEO 08x)"),
     "INVESTIGATE": ("ACCUSE", "folded into ACCUSE as its 'investigate' mode (CAMEO 09)"),
     "DEMAND": ("REQUEST", "renamed REQUEST: demands and appeals (CAMEO 10)"),
     "DISAPPROVE": ("ACCUSE", "renamed ACCUSE, mode 'disapprove': criticise, accuse (CAMEO 11)"),

@@ -73,8 +73,10 @@ def joins(article: Article, doc: Doc, group: list[Event], event: Event) -> bool:
         return False
     if is_headline(article, start) and event.plover == last.plover and gap <= 3:
         return True  # the headline announces the lead's event
-    if gap == 0:
-        return event.plover == last.plover or {event.plover, last.plover} == {"PROTEST", "REQUEST"}
+    if gap == 0:  # "signed a ceasefire agreement": one agreement (PLOVER SUPPORT for signing)
+        pair = {event.plover, last.plover}
+        return len(pair) == 1 or pair == {"PROTEST", "REQUEST"} \
+            or event.hint == last.hint == "agreement"
     if starts_with_marker(event.sentence.text):
         return False
     token = event_token(doc, event)

@@ -509,7 +509,7 @@ def _strategic(plover: str, hint: str, inter1: int | None, lemmas: set[str]) -> 
         return _demonstration(1, lemmas - {"disperse", "tear", "teargas", "cannon"})
     if hint in ("territory", "regain", "control"):
         return _territory(hint, inter1, lemmas)
-    if plover in ("AGREE", "RETREAT"):
+    if plover in ("AGREE", "RETREAT") or hint == "agreement":  # signed: PLOVER SUPPORT
         return _agreement_or_transfer(plover, hint, inter1, lemmas)
     if hint == "arrest":
         return _arrest(lemmas)
