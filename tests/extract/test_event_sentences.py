@@ -119,3 +119,13 @@ def test_street_only_article_is_coded_not_rejected(code: Callable[..., Article])
     article = code("Police arrested 14 protesters on Main Street on Sunday.")
     assert article.rejected is None
     assert _only(article).count("arrested") == 14
+
+
+def test_ground_taken_is_plover_assault_and_acled_territory(code: Callable[..., Article]) -> None:
+    event = _only(code("Government troops recaptured the town of Kabanga from the rebels on Sunday."))
+    assert (event.plover, event.acled_sub_event_type) == ("ASSAULT", "Government regains territory")
+
+
+def test_a_crowd_blocking_a_road_is_a_protest(code: Callable[..., Article]) -> None:
+    event = _only(code("Hundreds of farmers blocked the highway to the capital on Tuesday."))
+    assert (event.plover, event.acled_sub_event_type) == ("PROTEST", "Peaceful protest")

@@ -111,6 +111,8 @@ HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
 # An announced act of these types is a threat (CAMEO 13, 133 for protest) ...
 THREAT_TYPES = HOSTILE_TYPES | {"PROTEST"}
 # ... and of these an expression of intent to cooperate or yield (CAMEO 03).
+PROTEST_CONTEXT = {"protest", "protester", "rally", "demonstrator", "demonstration", "march",
+                   "marcher"}  # a blockade or sit-in is a protest in their company
 INTENT_TYPES = {"CONSULT", "AID", "COOPERATE", "CONCEDE", "RETREAT"}
 THREAT_ENTRY: dict[str, Any] = {"plover": "THREATEN", "mode": None, "hint": "none"}
 INTENT_ENTRY: dict[str, Any] = {"plover": "AGREE", "mode": None, "hint": "none"}
@@ -216,7 +218,7 @@ def _passes(entry: dict[str, Any], token: Token) -> bool:
         not entry.get("requires_violence") or bool(sent & VIOLENCE_WORDS),
         not entry.get("requires_armed") or bool(subject_lemmas(token) & ARMED_WORDS),
         not entry.get("requires_victims") or child(token, "prep") is not None,
-        not entry.get("requires_protest_context") or bool(sent & {"protest", "protester", "rally"}),
+        not entry.get("requires_protest_context") or bool(sent & PROTEST_CONTEXT),
         not entry.get("requires_named") or _named_subject(token),
         not entry.get("requires_agent") or _agent_subject(token),
         not entry.get("accident_check") or not _accident(sent, subject_lemmas(token)),

@@ -155,6 +155,8 @@ def _sub_type(
 ) -> str | None:
     if _not_political(plover, hint, inter1, lemmas):
         return None
+    if hint in ("territory", "regain"):  # ground taken: PLOVER ASSAULT (CAMEO 192), ACLED's
+        return _strategic(plover, hint, inter1, lemmas)  # territory or battle sub-types
     if plover == "PROTEST":
         return _protest(hint, inter1, inter2, lemmas)
     if plover == "ASSAULT":
