@@ -44,6 +44,44 @@ def rule_sub_type(doc: Doc, event: Event, riots: bool = False) -> str | None:
     return sub
 
 
+# Sub-types told apart by who acts on whom, which the model cannot see (it masks names and
+# reads no actor codes): between these the rules' choice, made from the actors, stands.
+ACTOR_CHOICES = (
+    frozenset({"Government regains territory", "Non-state actor overtakes territory"}),
+    frozenset({"Armed clash", "Attack", "Mob violence"}),  # armed or not, organised or not
+)
+
+
+# Strategic developments ACLED records for organised armed groups (military and police
+# forces, rebels, militias, external forces): a ministry opening an office or two firms
+# merging is not a base established or a change to a group.
+ORGANISED_ONLY = {"Headquarters or base established", "Change to group/activity",
+                  "Non-violent transfer of territory", "Other"}
+ARMED_INTER = {2, 3, 4, 8}
+STATE_FORCES = ("Military Forces", "Police Forces")
+
+
+def _organised(event: Event, sub: str | None) -> str | None:
+    """The model's sub-type, unless it needs an organised armed group and the event's actor1
+    is none (a government office, a firm, people), or it is an agreement and actor1 is no
+    political actor at all (two companies merging)."""
+    actor = event.actor("actor1")
+    armed = actor is not None and (actor.inter in ARMED_INTER or (
+        actor.inter == 1 and actor.name.startswith(STATE_FORCES)))
+    political = actor is not None and actor.inter is not None
+    if (sub in ORGANISED_ONLY and not armed) or (sub == "Agreement" and not political):
+        return None
+    return sub
+
+
+def _keep_actor_choice(rules: str | None, chosen: str | None) -> str | None:
+    """``chosen``, unless it and the rules' label differ only by their actors."""
+    if rules is None or chosen is None or rules == chosen:
+        return chosen
+    same = any(rules in group and chosen in group for group in ACTOR_CHOICES)
+    return rules if same else chosen
+
+
 def code_event(
     article: Article, doc: Doc, event: Event, riots: bool = False, rule_weight: float = 0.0
 ) -> Event:
@@ -54,7 +92,9 @@ def code_event(
     model found alone takes the model's label.
     """
     rules = model_label(event.acled_scores) if event.hint == MODEL_HINT else None
-    sub = decide(rules or rule_sub_type(doc, event, riots), event.acled_scores, rule_weight)
+    rules = rules or rule_sub_type(doc, event, riots)
+    sub = _keep_actor_choice(rules, decide(rules, event.acled_scores, rule_weight))
+    sub = _organised(event, sub) if event.hint == MODEL_HINT or sub != rules else sub
     sub = sub if event.modality == "asserted" else None  # what did not happen is not ACLED's
     return replace(
         event,
