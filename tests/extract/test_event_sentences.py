@@ -129,3 +129,10 @@ def test_ground_taken_is_plover_assault_and_acled_territory(code: Callable[..., 
 def test_a_crowd_blocking_a_road_is_a_protest(code: Callable[..., Article]) -> None:
     event = _only(code("Hundreds of farmers blocked the highway to the capital on Tuesday."))
     assert (event.plover, event.acled_sub_event_type) == ("PROTEST", "Peaceful protest")
+
+
+def test_he_in_reported_speech_is_the_speaker(code: Callable[..., Article]) -> None:
+    article = code("President Abdelaziz Bouteflika said he was ready to lift the ban on the party.")
+    event = next(e for e in article.events if e.actor("actor1") is not None)
+    assert event.actor("actor1").span.text == "he"
+    assert "Bouteflika" in event.actor("actor1").name

@@ -26,6 +26,7 @@ from eventcoder.extract._doc import (
     np_tokens,
     tokens_span,
 )
+from eventcoder.extract.events import obligation
 from eventcoder.model import Actor, Article, Event, Span
 from eventcoder.pipeline import Stage, register
 from eventcoder.resolve.actors import (
@@ -65,6 +66,7 @@ LIGHT_VERBS = {"go", "stage", "hold", "organize", "organise", "take", "join", "l
                "conduct", "mount", "begin", "start", "lead", "call", "continue", "end", "hit"}
 LOADED = set(lexicon()["loaded_labels"])
 PARTIES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}  # "X and Y signed/met/clashed"
+SIGNING = {"sign", "ratify", "initial"}
 AGENT_OBJECTS = {"ASSAULT", "COERCE", "SANCTION", "REQUEST", "ACCUSE", "AID", "THREATEN"}
 
 
@@ -84,6 +86,8 @@ THINGS = {
     "tariff", "disbursement", "link", "life", "time", "term", "way", "step", "end", "action",
     "activity", "attack", "violence", "nature", "issue", "concern", "fighting", "campaign",
 }
+SPEECH = {"say", "tell", "announce", "declare", "insist", "reiterate", "state", "add",
+          "vow", "pledge", "promise", "warn", "confirm", "indicate"}  # "X said he would ..."
 REPORTING = {"say", "tell", "report", "add", "state", "claim", "confirm", "write",
              "note", "stress"}
 PLACE_PREPS = ("outside", "toward", "towards", "of", "near")  # "rallied in front of the embassy"
@@ -439,6 +443,8 @@ def _second_subject(first: Token) -> Token | None:
 
 def roles(token: Token, plover: str) -> dict[str, Token]:
     """The head tokens of actor1/actor2/assoc_actor_1 for a trigger."""
+    if plover == "REQUEST" and obligation(token):  # "X said Y must ...": X asks it of Y
+        return {"actor1": child(token.head, "nsubj"), "actor2": child(token, "nsubj")}
     found: dict[str, Token | None] = {}
     passive = child(token, "nsubjpass") is not None or child(token, "auxpass") is not None
     if token.pos_ == "NOUN":
@@ -456,7 +462,8 @@ def roles(token: Token, plover: str) -> dict[str, Token]:
     first = found.get("actor1")
     if first is not None:
         partner = child(first, "conj") or _second_subject(first)
-        if partner is not None and plover in PARTIES:  # "X and Y signed a deal"
+        signing = token.lemma_.lower() in SIGNING  # PLOVER SUPPORT, still two parties
+        if partner is not None and (plover in PARTIES or signing):  # "X and Y signed a deal"
             found["actor2"] = partner
         else:
             found["assoc_actor_1"] = _prep_object(first, "with") or partner
@@ -530,7 +537,7 @@ class Coder:
     def code(self, role: str, head: Token, day: date | None) -> Actor:
         """Code the noun phrase headed by ``head`` in ``role``."""
         if head.lower_ in PRONOUNS or head.lemma_.lower() in GROUP_NOUNS:
-            previous = self._antecedent(head)
+            previous = self._antecedent(head) or self._speaker(head, day)
             if previous is not None:
                 span = tokens_span(self.article, [head])
                 return replace(previous, role=role, span=span)
@@ -551,6 +558,18 @@ class Coder:
         elif coding.sector == "IGO":
             self.groups.append(actor)
         return actor
+
+    def _speaker(self, head: Token, day: date | None) -> Actor | None:
+        """Who "he", "she" or "it" is when the clause is reported speech: the one who said it
+        ("President X said he is prepared to lift the ban")."""
+        clause = head.head
+        verb = clause.head if clause.dep_ in ("ccomp", "xcomp") else None
+        if head.dep_ != "nsubj" or verb is None or verb.lemma_.lower() not in SPEECH:
+            return None
+        speaker = child(verb, "nsubj")
+        if speaker is None or speaker.lower_ in PRONOUNS or not _named(speaker):
+            return None
+        return self.code("actor1", speaker, day)
 
     def _antecedent(self, head: Token) -> Actor | None:
         if head.lemma_.lower() in GROUP_NOUNS or head.lower_ in ("it", "its"):

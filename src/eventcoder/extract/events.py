@@ -110,12 +110,17 @@ INTENT_VERBS = {"promise", "pledge", "vow", "offer"}
 HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
 # An announced act of these types is a threat (CAMEO 13, 133 for protest) ...
 THREAT_TYPES = HOSTILE_TYPES | {"PROTEST"}
-# ... and of these an expression of intent to cooperate or yield (CAMEO 03).
 PROTEST_CONTEXT = {"protest", "protester", "rally", "demonstrator", "demonstration", "march",
                    "marcher"}  # a blockade or sit-in is a protest in their company
+# ... and of these an expression of intent to cooperate or yield (CAMEO 03).
 INTENT_TYPES = {"CONSULT", "AID", "COOPERATE", "CONCEDE", "RETREAT"}
 THREAT_ENTRY: dict[str, Any] = {"plover": "THREATEN", "mode": None, "hint": "none"}
 INTENT_ENTRY: dict[str, Any] = {"plover": "AGREE", "mode": None, "hint": "none"}
+# "X said Y must withdraw": X demands it of Y (CAMEO 10, PLOVER REQUEST).
+DEMAND_ENTRY: dict[str, Any] = {"plover": "REQUEST", "mode": "demand", "hint": "none"}
+OBLIGATION = {"must", "should", "ought"}
+SAYING = {"say", "declare", "insist", "reiterate", "stress", "state", "tell", "add",
+          "conclude", "argue", "emphasise", "emphasize", "maintain", "write", "warn"}
 # What a warning must name to be a threat ("warned of a crushing response").
 THREAT_NOUNS = {"consequence", "response", "retaliation", "reprisal", "action", "measure",
                 "force", "punishment", "sanction", "war", "attack", "retribution",
@@ -498,7 +503,8 @@ def mentions(article: Article, doc: Doc) -> list[Event]:
     }
     claimed |= responsibility_claims(doc)
     found = [_mention(article, token, "ACCUSE", "allege", "none", 0.6) for token in accusations]
-    typed = [(t, e) for t in doc if t.i not in claimed for e in [match_trigger(t)] if e]
+    typed = [(t, e) for t in doc if t.i not in claimed
+             for e in [match_trigger(t) or (DEMAND_ENTRY if _demand(t) else None)] if e]
     foreground = governed([(t, e) for t, e in typed if not is_background(t)])
     for token, entry in foreground or typed:
         found.append(
@@ -544,9 +550,28 @@ def announced(token: Token, entry: dict[str, Any]) -> dict[str, Any]:
     release is AGREE (03); intent to use force, punish or protest is THREATEN (13).
     Other types ("will appeal", "will reject") keep their own.
     """
+    if obligation(token):
+        return DEMAND_ENTRY
     if entry["plover"] not in INTENT_TYPES | THREAT_TYPES or modality_of(token) != "future":
         return entry
     return INTENT_ENTRY if entry["plover"] in INTENT_TYPES else THREAT_ENTRY
+
+
+def _demand(token: Token) -> bool:
+    """A verb no trigger names in what a speaker says another party must do ("China must
+    drop barriers to U.S. exports", the administration declared)."""
+    return token.pos_ == "VERB" and obligation(token)
+
+
+def obligation(token: Token) -> bool:
+    """True when the act is what a speaker says another party must do ("Russia said Sudan
+    must return the helicopter"): the event is the speaker's demand, not the act."""
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in token.children):
+        return False
+    speaker = token.head
+    if token.dep_ not in ("ccomp", "parataxis") or lemma_of(speaker) not in SAYING:
+        return False
+    return child(speaker, "nsubj") is not None and child(token, "nsubj") is not None
 
 
 def governing_verb(token: Token) -> Token | None:
