@@ -85,6 +85,7 @@ THINGS = {
     "role", "part", "presence", "access", "release", "return", "transfer", "pardon", "invitation",
     "tariff", "disbursement", "link", "life", "time", "term", "way", "step", "end", "action",
     "activity", "attack", "violence", "nature", "issue", "concern", "fighting", "campaign",
+    "proposal", "resolution", "initiative", "appeal", "motion", "scheme", "formula",
 }
 SPEECH = {"say", "tell", "announce", "declare", "insist", "reiterate", "state", "add",
           "vow", "pledge", "promise", "warn", "confirm", "indicate"}  # "X said he would ..."
@@ -373,6 +374,7 @@ def _light_verb_subject(token: Token) -> Token | None:
 def _target_preps(plover: str) -> tuple[str, ...]:
     """Prepositions that introduce the target ("fired at", "met with", "support for")."""
     preps = ("to", "against", "on", "at", "into", "for")
+    preps = (*preps, "from") if plover == "REQUEST" else preps  # "demanded support from Y"
     return (*preps, "with") if plover in WITH_PARTNER else preps
 
 
