@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from eventcoder.extract._doc import PRONOUNS, event_token, sentence_index, starts_with_marker
-from eventcoder.model import Article, Event
+from eventcoder.model import Article, Event, EventDate
 from eventcoder.pipeline import Stage, register
 
 VIOLENT = {"PROTEST", "ASSAULT", "COERCE"}
@@ -126,11 +126,15 @@ def _fill_roles(group: list[Event]) -> tuple:
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
-def _best_date(group: list[Event]):
+def _best_date(group: list[Event]) -> EventDate | None:
+    """The most precise date the mentions state; a resolved one before an unresolved one
+    (an article with no publication date leaves "Tuesday" without a value), then the
+    earliest."""
     stated = [e.date for e in group if e.date is not None and e.date.span is not None]
     if not stated:
         return group[0].date
-    return min(stated, key=lambda d: (PRECISION_RANK[d.precision], d.value or d.span.start))
+    return min(stated, key=lambda d: (PRECISION_RANK[d.precision], d.value is None,
+                                      d.value.toordinal() if d.value else 0, d.span.start))
 
 
 def _best_location(group: list[Event]):
