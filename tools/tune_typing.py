@@ -72,8 +72,8 @@ def _code(rows: list[dict], model: Path, decision: Decision) -> list[list[Readin
 
 
 def _label(reading: Reading, decision: Decision) -> str | None:
-    if not reading.by_model:
-        return decide(reading.rule, reading.scores, decision.rule_weight)
+    if not reading.by_model:  # the model re-types a rules' event, never erases it (coding.py)
+        return decide(reading.rule, reading.scores, decision.rule_weight) or reading.rule
     best = dict(reading.scores).get(model_label(reading.scores) or NONE, 0.0)
     if best < decision.new_event:
         return None

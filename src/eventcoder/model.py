@@ -19,7 +19,9 @@ Precision = Literal["day", "week", "month", "year"]
 Feature = Literal["country", "admin1", "admin2", "city", "site", "region"]
 AttributionKind = Literal["attributed", "unattributed", "author"]
 Modality = Literal["asserted", "negated", "future", "hypothetical", "uncertain"]
-Role = Literal["actor1", "actor2", "assoc_actor_1", "assoc_actor_2"]
+# "recipient": PLOVER's recipient where ACLED's actor2 is empty, a place the act is done in
+# or aimed at ("demonstrated in Serbia"); never exported as ACLED's actor2.
+Role = Literal["actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "recipient"]
 
 
 def content_id(*parts: str, length: int = 16) -> str:

@@ -170,7 +170,8 @@ def predict(article: Article, gold_type: str) -> Prediction:
     event = best_event(article, gold_type)
     if event is None:
         return Prediction()
-    return Prediction(event.plover, _texts(event.actor("actor1")), _texts(event.actor("actor2")))
+    target = event.actor("actor2") or event.actor("recipient")
+    return Prediction(event.plover, _texts(event.actor("actor1")), _texts(target))
 
 
 def _coded(texts: Iterable[str], settings: Settings) -> Iterator[Article]:

@@ -25,7 +25,7 @@ def plover_record(event: dict[str, Any]) -> dict[str, Any]:
         "date": date.get("value"),
         "date_precision": date.get("precision"),
         "source_actor": _actor(event, "actor1"),
-        "target_actor": _actor(event, "actor2"),
+        "target_actor": _actor(event, "actor2") or _actor(event, "recipient"),
         "event": plover.get("event"),
         "mode": plover.get("mode"),
         "context": list(plover.get("context") or ()),

@@ -26,8 +26,8 @@ from eventcoder.extract._doc import (
     np_tokens,
     tokens_span,
 )
-from eventcoder.extract.events import obligation
-from eventcoder.model import Actor, Article, Event, Span
+from eventcoder.extract.events import DEMAND_NOUNS, obligation
+from eventcoder.model import Actor, Article, Event, Place, Span
 from eventcoder.pipeline import Stage, register
 from eventcoder.resolve.actors import (
     ActorKB,
@@ -61,7 +61,8 @@ PARTITIVES = {
 }
 NO_TARGET = {"MOBILIZE"}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
-WITH_PARTNER = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "PROTEST", "REJECT", "SUPPORT"}
+WITH_PARTNER = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "PROTEST", "REJECT", "SUPPORT",
+                "ACCUSE"}  # "lodged a protest with Y"
 LIGHT_VERBS = {"go", "stage", "hold", "organize", "organise", "take", "join", "launch", "carry",
                "conduct", "mount", "begin", "start", "lead", "call", "continue", "end", "hit"}
 LOADED = set(lexicon()["loaded_labels"])
@@ -111,7 +112,12 @@ DASHES = {"-", "—", "–", "--"}
 CONDITIONS = {"if", "unless", "until"}  # "threatened ... if Y goes ahead"
 MEASURES = {"curfew", "emergency", "ban", "restriction", "blockade", "embargo", "measure",
             "lockdown", "siege", "law", "rule", "closure"}  # imposed on, or lifted in, a place
-TIES = {"relation", "tie", "talk", "contact", "negotiation", "dialogue", "cooperation", "trade"}
+TIES = {"relation", "tie", "talk", "contact", "negotiation", "dialogue", "cooperation", "trade",
+        "link", "flight", "exchange"}
+SETTLEMENTS = {"town", "city", "village", "province", "region", "district", "state", "county",
+               "municipality", "governorate", "island", "port"}
+RECIPIENT_PREPS = ("in", "into", "from", "to", "against", "inside", "across", "for")
+STATIVE = {"oppose", "commit", "dedicate"}  # "X is opposed to Y": X takes the stance
 MEDIATION = {"mediation", "mediator", "intermediary"}  # "mediation between Y and Z": Y, Z
 FOR_TARGET = {"SUPPORT", "AID"}  # "support for Y", "an aid package for Y"
 PHYSICAL = {"ASSAULT", "COERCE"}  # "shelled X with rocket launchers": an instrument
@@ -205,7 +211,8 @@ def _named_thing(thing: Token | None, plover: str) -> Token | None:
     if thing is None or plover not in NAMED_THINGS or thing.lemma_.lower() not in THINGS:
         return None
     named = [c for c in thing.children if c.dep_ in ("compound", "amod", "nmod") and _named(c)]
-    return thing if named else None
+    people = [c for c in thing.children if c.dep_ in ("compound", "poss") and _personlike(c)]
+    return thing if named else _first(people)  # "the hostage-takers' demands": the takers
 
 
 def _agent_of(thing: Token | None) -> Token | None:
@@ -314,8 +321,8 @@ def _object_target(verb: Token, plover: str) -> Token | None:
     found = people or _where(obj) or _first([child(verb, "dative")])
     if found is None and obj is not None and obj.lemma_.lower() in MEASURES:
         found = _where(verb, places=True)  # "lifted the curfew in Y"
-    if found is None and obj is not None and _actorish(obj):
-        return obj
+    if found is None and obj is not None and _actorish(obj) and obj.lemma_.lower() not in MEASURES:
+        return obj  # a curfew or a ban is no one: its place becomes the recipient
     found = found or _first(around) or _owner(obj)
     return found or _first(list(map(_owner, around)))
 
@@ -326,8 +333,14 @@ def _where(head: Token | None, places: bool = False) -> Token | None:
     if head is None:
         return None
     preps = ("in",) if places else ("in", "on", "over", "for", "against")
-    return next((t for t in _prep_objects(head, preps)
-                 if _place(t) or (_personlike(t) and not places)), None)
+    found = [_named_place(t) for t in _prep_objects(head, preps)]
+    return next((t for t in found if _place(t) or (_personlike(t) and not places)), None)
+
+
+def _named_place(token: Token) -> Token:
+    """The name in "the town of Cizre", "the province of Idlib"; else ``token``."""
+    named = _prep_object(token, "of") if token.lemma_.lower() in SETTLEMENTS else None
+    return named if named is not None and _place(named) else token
 
 
 def _verb_target(token: Token, plover: str) -> Token | None:
@@ -384,7 +397,12 @@ def _noun_target(token: Token, plover: str) -> Token | None:
     preps = preps + (("for",) if plover in FOR_TARGET else ())
     preps = preps + (("between",) if token.lemma_.lower() in MEDIATION else ())
     noun = token.head if token.dep_ == "compound" else token  # "an aid package for Y"
-    objects = [_agent_of(t) or _holder(t) or t for t in _prep_objects(noun, preps)]
+    asked = _asked(noun)
+    if asked is not None:
+        return asked
+    tied = [w for o in _prep_objects(noun, ("of",)) if o.lemma_.lower() in TIES
+            for w in _prep_objects(o, ("with", "to", "between"))]  # "suspension of links with Y"
+    objects = tied + [_agent_of(t) or _holder(t) or t for t in _prep_objects(noun, preps)]
     verb = _verb_of(noun)
     dative = child(verb, "dative") if verb is not None else None  # "gave Y a grant"
     found = next((t for t in objects if _personlike(t)), None) or _first([dative, *objects])
@@ -393,6 +411,14 @@ def _noun_target(token: Token, plover: str) -> Token | None:
     if found is None and verb is not None and plover in FOR_TARGET | MOVERS:
         found = next((t for t in _prep_objects(verb, ("for",)) if _personlike(t)), None)
     return found
+
+
+def _asked(noun: Token) -> Token | None:
+    """Who a demand's clause asks to act ("its demand that Y ease the restrictions")."""
+    if noun.lemma_.lower() not in DEMAND_NOUNS:
+        return None
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")), None)
+    return _first([child(clause, "nsubj")]) if clause is not None else None
 
 
 def _verb_of(noun: Token) -> Token | None:
@@ -435,6 +461,12 @@ def _governing_target(token: Token, plover: str) -> Token | None:
     return above if _personlike(above) and not _place(above) else None
 
 
+def _stative(token: Token) -> bool:
+    """A passive form that states the subject's own stance ("is opposed to Y")."""
+    return (token.lemma_.lower() in STATIVE and child(token, "auxpass") is not None
+            and _prep_object(token, "by") is None)
+
+
 def _second_subject(first: Token) -> Token | None:
     """ "X and Y signed": a parse that gives the verb two subjects instead of a conjunct."""
     verb = first.head
@@ -451,8 +483,12 @@ def roles(token: Token, plover: str) -> dict[str, Token]:
     passive = child(token, "nsubjpass") is not None or child(token, "auxpass") is not None
     if token.pos_ == "NOUN":
         found = _noun_roles(token, plover)
+    elif token.dep_ == "acl" and token.head.dep_ == "appos":  # "Y is failing, a group protested"
+        found["actor1"], found["actor2"] = token.head, child(token.sent.root, "nsubj")
     elif token.dep_ == "acl" and token.tag_ == "VBN":
         found["actor2"], found["actor1"] = token.head, _prep_object(token, "by")
+    elif _stative(token):  # "X is opposed to Y"
+        found["actor1"], found["actor2"] = child(token, "nsubjpass"), _prep_object(token, "to")
     elif passive:
         patient = child(token, "nsubjpass")
         mover = plover in ("MOBILIZE", "RETREAT")
@@ -470,6 +506,20 @@ def roles(token: Token, plover: str) -> dict[str, Token]:
         else:
             found["assoc_actor_1"] = _prep_object(first, "with") or partner
     return {k: v for k, v in found.items() if v is not None}
+
+
+def recipient_place(token: Token, places: tuple[Place, ...] = ()) -> Token | None:
+    """PLOVER's recipient when the trigger names no actor acted on: the place the act is
+    done in or aimed at ("demonstrated in Serbia", "withdrew troops from Panama", "a
+    curfew in the town of Cizre"), as CAMEO coders code a country as the target. ACLED's
+    actor2 stays empty; the place goes into the ``recipient`` role only."""
+    verb = _verb_of(token) if token.pos_ == "NOUN" else None
+    heads = [h for h in (token, child(token, "dobj"), verb) if h is not None]
+    near = [t for h in heads for t in _prep_objects(h, RECIPIENT_PREPS)]
+    spread = [t for n in near for t in (n, *_prep_objects(n, ("of", *RECIPIENT_PREPS)))]
+    resolved = [(p.span.start, p.span.end) for p in places]
+    return next((t for t in spread if not _in_dateline(t) and (
+        t.ent_type_ in ("GPE", "LOC") or any(a <= t.idx < b for a, b in resolved))), None)
 
 
 class Coder:
@@ -495,6 +545,10 @@ class Coder:
             out.append(self.code(role, head, day))
         out = _promote_partner(out, event.plover)
         out = [self._unlabel(a, event) for a in out]
+        place = None if any(a.role == "actor2" for a in out) else recipient_place(
+            token, self.article.places)
+        if place is not None:
+            out.append(self.code("recipient", place, day))
         if event.plover == "PROTEST":
             out = [self._as_crowd(a, event) if a.role == "actor1" else a for a in out]
             if not any(a.role == "actor1" for a in out):

@@ -18,9 +18,11 @@ def _inter(event: Event, role: str) -> int | None:
     return actor.inter if actor else None
 
 
-def riot_context(article: Article) -> bool:
-    """True when the article reports riots: violence by unknown hands is then mob violence."""
-    return any(e.plover == "PROTEST" and e.hint in ("violent", "looting") for e in article.events)
+def riot_context(article: Article, but: Event | None = None) -> bool:
+    """True when the article reports riots (other than ``but``): violence by unknown hands is
+    then mob violence, and property burned is the riot's."""
+    return any(e.plover == "PROTEST" and e.hint in ("violent", "looting") and e is not but
+               for e in article.events)
 
 
 def _lemmas(doc: Doc, start: int, end: int) -> list[str]:
@@ -93,7 +95,10 @@ def code_event(
     """
     rules = model_label(event.acled_scores) if event.hint == MODEL_HINT else None
     rules = rules or rule_sub_type(doc, event, riots)
-    sub = _keep_actor_choice(rules, decide(rules, event.acled_scores, rule_weight))
+    # the model may re-type an event the rules coded, not erase it: it reads words only,
+    # and on real news its "no event" vetoes cost more events than they saved
+    chosen = decide(rules, event.acled_scores, rule_weight) or rules
+    sub = _keep_actor_choice(rules, chosen)
     sub = _organised(event, sub) if event.hint == MODEL_HINT or sub != rules else sub
     sub = sub if event.modality == "asserted" else None  # what did not happen is not ACLED's
     return replace(
@@ -121,9 +126,9 @@ class Coding(Stage):
 
     def __call__(self, article: Article, doc: Doc) -> Article:
         """Return ``article`` with coded events."""
-        riots = riot_context(article)
         model = typing_model(self.settings)
         weight = model.decision.rule_weight if model else 0.0
-        return article.with_(
-            events=tuple(code_event(article, doc, e, riots, weight) for e in article.events)
-        )
+        return article.with_(events=tuple(
+            code_event(article, doc, e, riot_context(article, but=e), weight)
+            for e in article.events
+        ))

@@ -103,24 +103,33 @@ NOUN_LINKS = {"dobj", "pobj", "prep", "nsubjpass", "compound", "appos", "conj", 
 GOVERNING_VERBS = {
     "agree", "promise", "pledge", "vow", "threaten", "offer", "refuse", "decline", "urge",
     "ask", "call", "demand", "appeal", "request", "reject", "warn", "propose", "seek",
-    "vote", "order",
+    "vote", "order", "swear", "pressure",
 }
 # An intent to use force or punishment is a threat (CAMEO 13), not an agreement.
-INTENT_VERBS = {"promise", "pledge", "vow", "offer"}
+INTENT_VERBS = {"promise", "pledge", "vow", "offer", "swear"}
 HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
 # An announced act of these types is a threat (CAMEO 13, 133 for protest) ...
 THREAT_TYPES = HOSTILE_TYPES | {"PROTEST"}
 PROTEST_CONTEXT = {"protest", "protester", "rally", "demonstrator", "demonstration", "march",
                    "marcher"}  # a blockade or sit-in is a protest in their company
 # ... and of these an expression of intent to cooperate or yield (CAMEO 03).
-INTENT_TYPES = {"CONSULT", "AID", "COOPERATE", "CONCEDE", "RETREAT"}
-THREAT_ENTRY: dict[str, Any] = {"plover": "THREATEN", "mode": None, "hint": "none"}
-INTENT_ENTRY: dict[str, Any] = {"plover": "AGREE", "mode": None, "hint": "none"}
+# CAMEO 032: "will support Y's bid" is an intent to give diplomatic support.
+INTENT_TYPES = {"CONSULT", "AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT"}
+# A cooperative act announced as refused ("will not accept", "would not meet the
+# demands") is a rejection (CAMEO 12), which has happened: the statement.
+REFUSAL_ENTRY: dict[str, Any] = {"plover": "REJECT", "mode": "none", "hint": "none",
+                                 "modality": "asserted"}
+REFUSABLE = INTENT_TYPES | {"AGREE"}
+FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
+THREAT_ENTRY: dict[str, Any] = {"plover": "THREATEN", "mode": None, "hint": "none",
+                                "modality": "asserted"}
+INTENT_ENTRY: dict[str, Any] = {"plover": "AGREE", "mode": None, "hint": "none",
+                                "modality": "asserted"}
 # "X said Y must withdraw": X demands it of Y (CAMEO 10, PLOVER REQUEST).
 DEMAND_ENTRY: dict[str, Any] = {"plover": "REQUEST", "mode": "demand", "hint": "none"}
 OBLIGATION = {"must", "should", "ought"}
 SAYING = {"say", "declare", "insist", "reiterate", "stress", "state", "tell", "add",
-          "conclude", "argue", "emphasise", "emphasize", "maintain", "write", "warn"}
+          "announce", "conclude", "argue", "emphasise", "emphasize", "maintain", "write", "warn"}
 # What a warning must name to be a threat ("warned of a crushing response").
 THREAT_NOUNS = {"consequence", "response", "retaliation", "reprisal", "action", "measure",
                 "force", "punishment", "sanction", "war", "attack", "retribution",
@@ -128,9 +137,11 @@ THREAT_NOUNS = {"consequence", "response", "retaliation", "reprisal", "action", 
 WARNING_LINKS = {"of", "against", "about"}
 # Adjectives and verbs whose infinitive states an intent ("ready to resume talks").
 INTENT_HEADS = {"plan", "intend", "threaten", "vow", "pledge", "promise", "prepare", "aim",
-                "seek", "ready", "willing", "eager", "prepared", "determined", "want", "hope"}
+                "seek", "ready", "willing", "eager", "prepared", "determined", "want", "hope",
+                "swear", "committed"}
 PROPOSAL_NOUNS = {"call", "demand", "request", "appeal", "offer", "proposal", "plan", "invitation",
                   "ultimatum", "order", "bid", "attempt", "pressure"}
+DEMAND_NOUNS = {"demand", "call", "request", "appeal", "ultimatum", "insistence"}
 JOINT_ENTRY: dict[str, Any] = {"plover": "COOPERATE", "mode": None, "hint": "none"}
 ARMED_WORDS = {
     "troop",
@@ -171,8 +182,11 @@ def argument_lemmas(token: Token) -> set[str]:
     """Lemmas of the words the trigger governs (objects, prepositional objects, heads)."""
     out: set[str] = set()
     for c in token.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "punct", "mark", "advmod"):
-            continue
+        if c.dep_ == "advmod" and c.lower_ in BURNING:
+            out.add(c.lower_)
+        if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "punct", "mark", "advmod",
+                      "advcl", "conj", "cc", "parataxis"):
+            continue  # a clause of its own says nothing of what this trigger acts on
         out.update(t.lemma_.lower() for t in c.subtree)
     if token.dep_ in ("acl", "relcl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
         out.add(token.head.lemma_.lower())
@@ -284,6 +298,16 @@ def _threat_word(token: Token) -> bool:
     return entry is not None and entry["plover"] in THREAT_TYPES
 
 
+# Sport words that news uses for other things too ("a team of investigators"): alone they
+# do not make a sentence a sports report.
+GENERIC_SPORT = {"team", "game", "race", "club", "match", "score", "season", "ball", "cup",
+                 "coach", "player", "goal", "striker"}
+# Adverbs that finish an arson verb ("set ablaze", "set alight").
+BURNING = {"ablaze", "alight", "afire"}
+# Nouns an event word can modify and still name the event ("a looting spree").
+SPREE_HEADS = {"spree", "rampage", "frenzy", "binge", "orgy"}
+
+
 def _accident(lemmas: set[str], subject: set[str]) -> bool:
     """True when the sentence reports an accident, a disaster or sport, and no violence.
 
@@ -294,8 +318,9 @@ def _accident(lemmas: set[str], subject: set[str]) -> bool:
     lex = lexicon()
     if subject & set(lex["accident_words"]) and not subject & STRONG_VIOLENCE:
         return True
-    if lemmas & set(lex["nonpolitical_words"]) and not lemmas & PERPETRATORS:
-        return True
+    sport = lemmas & set(lex["nonpolitical_words"])
+    if (sport - GENERIC_SPORT or len(sport) > 1) and not lemmas & PERPETRATORS:
+        return True  # "the team's striker", not "a team of vigilantes"
     return bool(lemmas & set(lex["accident_words"])) and not (lemmas & STRONG_VIOLENCE)
 
 
@@ -325,7 +350,8 @@ def _named_subject(token: Token) -> bool:
 
 def match_trigger(token: Token) -> dict[str, Any] | None:
     """Return the lexicon entry ``token`` triggers, or None."""
-    if token.pos_ not in ("VERB", "NOUN") or token.dep_ == "amod":
+    spree = token.dep_ == "amod" and token.head.lemma_.lower() in SPREE_HEADS
+    if token.pos_ not in ("VERB", "NOUN") or (token.dep_ == "amod" and not spree):
         return None
     if token.dep_ == "compound" and token.head.lemma_.lower() in (
         "police",
@@ -411,7 +437,9 @@ def find_accusations(doc: Doc) -> Iterator[Token]:
         labelled = any(
             t.lower_ in labels or t.lemma_.lower() in labels for c in comp for t in c.subtree
         )
-        if labelled and not any(_is_event_head(c) for c in comp):
+        # "the terrorists attacked the office, the management said" reports an attack
+        acts = any(_is_event_head(t) for c in comp for t in c.subtree if t.pos_ == "VERB")
+        if labelled and not acts:
             yield token
 
 
@@ -515,6 +543,7 @@ def mentions(article: Article, doc: Doc) -> list[Event]:
                 entry["mode"],
                 entry["hint"],
                 0.6 if entry.get("weak") or not foreground else 0.75,
+                entry.get("modality"),
             )
         )
     return sorted(found, key=lambda e: e.trigger.start)
@@ -530,11 +559,13 @@ def governed(typed: list[tuple[Token, dict[str, Any]]]) -> list[tuple[Token, dic
     force or punishment ("vowed to storm the city") is a threat.
     """
     matched = {t.i for t, _ in typed}
+    absorbing = {t.i for t, e in typed if e.get("absorbs")}
     out = []
     for token, entry in typed:
         head = governing_verb(token)
-        if head is not None and head.i in matched:
+        if (head is not None and head.i in matched) or _absorbed(token, absorbing):
             continue
+        entry = _spoken_protest(token, entry)
         if (lemma_of(token) in INTENT_VERBS and _hostile_complement(token)) or _conditional_force(
             token, entry
         ):
@@ -543,18 +574,56 @@ def governed(typed: list[tuple[Token, dict[str, Any]]]) -> list[tuple[Token, dic
     return out
 
 
+def _absorbed(token: Token, absorbing: set[int]) -> bool:
+    """An event noun that is the object of a trigger whose entry absorbs it ("called off
+    the strike", "would not meet the demands", "ended mediation efforts")."""
+    noun = token.head if token.dep_ == "compound" else token
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in absorbing
+
+
+def _spoken_protest(token: Token, entry: dict[str, Any]) -> dict[str, Any]:
+    """ "Y is failing ..., a rights group protested": a protest made in words, with what
+    was said as its complement, is a complaint (CAMEO 11), not a demonstration."""
+    said = any(c.dep_ == "ccomp" for c in token.children) or (
+        token.dep_ == "acl" and token.head.dep_ == "appos"  # "..., a rights group protested"
+    )
+    if entry["plover"] != "PROTEST" or lemma_of(token) != "protest" or not said:
+        return entry
+    return {"plover": "ACCUSE", "mode": "disapprove", "hint": "none"}
+
+
 def announced(token: Token, entry: dict[str, Any]) -> dict[str, Any]:
     """The type of an act announced for the future ("will send aid", "plans to strike").
 
     CAMEO codes a stated intent, not the act: intent to meet, help, cooperate, yield or
-    release is AGREE (03); intent to use force, punish or protest is THREATEN (13).
-    Other types ("will appeal", "will reject") keep their own.
+    release is AGREE (03); intent to use force, punish or protest, or to yield only
+    "unless" the other side complies, is THREATEN (13); a cooperative act the speaker
+    says will not happen ("will not accept") is REJECT (12). The statement has happened,
+    so these carry ``asserted``. Other types ("will appeal", "will reject") keep their own.
     """
     if obligation(token):
         return DEMAND_ENTRY
+    if entry["plover"] in REFUSABLE and _refused(token):
+        return REFUSAL_ENTRY
     if entry["plover"] not in INTENT_TYPES | THREAT_TYPES or modality_of(token) != "future":
         return entry
-    return INTENT_ENTRY if entry["plover"] in INTENT_TYPES else THREAT_ENTRY
+    if entry["plover"] in THREAT_TYPES or _unless(token):
+        return THREAT_ENTRY
+    return INTENT_ENTRY
+
+
+def _refused(token: Token) -> bool:
+    """ "will not accept", "would never meet": a future auxiliary and a negation."""
+    verb = _noun_verb(token) if token.pos_ == "NOUN" else token
+    words = {c.lower_ for c in verb.children} if verb is not None else set()
+    return bool(words & FUTURE_AUX) and bool(words & {"not", "n't", "never"})
+
+
+def _unless(token: Token) -> bool:
+    """Whether the trigger's clause carries an "unless" condition ("will withdraw ...
+    unless Y holds elections")."""
+    clauses = [c for c in token.children if c.dep_ == "advcl"]
+    return any(m.dep_ == "mark" and m.lower_ == "unless" for c in clauses for m in c.children)
 
 
 def _demand(token: Token) -> bool:
@@ -589,6 +658,8 @@ def governing_verb(token: Token) -> Token | None:
         if current.pos_ == "NOUN":
             return _noun_governor(current)
         head = current.head
+        if current.dep_ in ("acl", "ccomp") and head.lemma_.lower() in DEMAND_NOUNS:
+            return head  # "its demand that Y ease the restrictions": the demand decides
         if current.dep_ in ("acl", "relcl") and head.lemma_.lower() in PROPOSAL_NOUNS:
             head = head.head if head.dep_ in ("dobj", "nsubjpass", "pobj") else head
         elif current.dep_ == "ccomp" and head.lemma_.lower() in ("warn", "threaten", "caution"):
@@ -623,7 +694,7 @@ def _conditional_force(token: Token, entry: dict[str, Any]) -> bool:
 def _hostile_complement(token: Token) -> bool:
     """True when the infinitive a promise governs is an act of force, punishment or
     protest ("vowed to storm the city", "pledged to continue the protests")."""
-    for comp in (c for c in token.children if c.dep_ == "xcomp"):
+    for comp in (c for c in token.children if c.dep_ == "xcomp" or _infinitive(c)):
         for verb in [comp, *(c for c in comp.children if c.dep_ == "conj")]:
             acts = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
             if lemma_of(verb) in lexicon()["threat_verbs"] or any(
@@ -631,6 +702,13 @@ def _hostile_complement(token: Token) -> bool:
             ):
                 return True
     return False
+
+
+def _infinitive(clause: Token) -> bool:
+    """An infinitive the parser attached as an adverbial clause ("sworn to fight")."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
 
 
 def _hostile_act(token: Token) -> bool:
@@ -654,7 +732,8 @@ def responsibility_claims(doc: Doc) -> set[int]:
 
 
 def _mention(
-    article: Article, token: Token, plover: str, mode: str | None, hint: str, confidence: float
+    article: Article, token: Token, plover: str, mode: str | None, hint: str, confidence: float,
+    modality: str | None = None,
 ) -> Event:
     span = token_span(article, token)
     sentence = article.sentences[sentence_index(article, span.start)]
@@ -665,7 +744,7 @@ def _mention(
         plover=plover,
         mode=mode,
         hint=hint,
-        modality=modality_of(token),
+        modality=modality or modality_of(token),
         confidence=confidence,
     )
 

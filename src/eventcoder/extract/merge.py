@@ -120,6 +120,8 @@ def _fill_roles(group: list[Event]) -> tuple:
     for event in group[1:]:
         roles = {a.role for a in actors}
         actors += [a for a in event.actors if a.role not in roles]
+    if any(a.role == "actor2" for a in actors):  # a recipient stands in for a missing actor2
+        actors = [a for a in actors if a.role != "recipient"]
     return tuple(actors)
 
 

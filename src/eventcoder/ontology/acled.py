@@ -196,6 +196,9 @@ CROWD_CUES = {"mob", "crowd", "villager", "resident", "youth", "supporter", "vig
               "neighbour", "neighbor", "student", "worker", "angry", "people", "local"}
 DEMONSTRATOR_CUES = {"protester", "protestor", "demonstrator", "protest", "marcher", "rioter",
                      "student"}
+# A crowd or a strike named in the sentence: property burned by them is their riot's.
+CROWD_WORDS = {"riot", "unrest", "crowd", "youth", "mob", "rioter", "gang", "student", "worker",
+               "supporter", "resident", "villager", "people", "strike", "striker", "striking"}
 MOB_CUES = {"mob", "lynch", "vigilante", "communal", "sectarian", CROWD}
 DEMONSTRATION_CUES = {"protester", "protestor", "demonstrator", "demonstration", "protest",
                       "rally", "march", "rioter", "rioting", "block", "barricade", "tyre", "tire",
@@ -233,13 +236,16 @@ AIR_CUES = {"airstrike", "drone", "warplane", "jet", "helicopter", "aircraft", "
 CHEMICAL_CUES = {"chemical", "sarin", "chlorine", "mustard", "nerve", "toxic"}
 SHELLING_CUES = {"shell", "shelling", "artillery", "mortar", "rocket", "missile", "howitzer",
                  "bombard", "bombardment", "pound"}
-SUICIDE_CUES = {"suicide", "vest", "himself", "herself"}  # "blew himself up", "explosive vest"
+# "blew himself up", "explosive vest", "female kamikazes went off"
+SUICIDE_CUES = {"suicide", "vest", "himself", "herself", "kamikaze"}
 EXPLOSIVE_CUES = {"ied", "landmine", "explosive", "bomb", "roadside", "device", "detonate"}
 BLAST_CUES = {"explode", "explosion", "blast", "detonate", "step", "plant", "hit", "strike"}
 CONFLICT_CUES = {"ceasefire", "truce", "peace", "rebel", "militia", "armistice", "prisoner",
                  "hostage", "exchange", "armed", "insurgent", "fighter", "disarm", "warring",
                  "faction", "hostility", "militant", "taliban", "conflict", "war", "surrender",
-                 "detainee", "captive", "swap", "evacuation"}
+                 "detainee", "captive", "swap", "evacuation", "rebellious", "mutiny",
+                 "mutineer", "uprising", "rebellion", "insurgency", "guerrilla", "separatist",
+                 "cease"}
 NEGOTIATION_CUES = {"deal", "negotiation", "negotiate", "agreement", "broker", "mediation",
                     "talk", "peace"}
 CAPTIVE_CUES = {"hostage", "prisoner", "detainee", "captive", "kidnap", "abduct", "kidnapped",
@@ -356,6 +362,8 @@ def _riot(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]) -
         return "Looting/property destruction"
     if lemmas & MOB_CUES and not lemmas & DEMONSTRATION_CUES and not _institution(lemmas):
         return "Mob violence"
+    if not lemmas & (PROTEST_WORDS | DEMONSTRATION_CUES | CROWD_WORDS):
+        return "Looting/property destruction"  # shops burned, no crowd or demonstration named
     return "Violent demonstration"
 
 

@@ -133,7 +133,8 @@ def _day(value: str | None) -> date | None:
 
 def _actor_names(event: dict[str, Any]) -> frozenset[str]:
     return frozenset((a.get("name") or a.get("text") or "").lower()
-                     for a in event.get("actors") or () if a.get("name") or a.get("text"))
+                     for a in event.get("actors") or ()
+                     if (a.get("name") or a.get("text")) and a.get("role") != "recipient")
 
 
 # --- the pairwise decision ---------------------------------------------------
