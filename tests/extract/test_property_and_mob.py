@@ -42,3 +42,53 @@ def test_a_sports_report_stays_out(code: Callable[..., Article]) -> None:
     article = code("The striker's late goal sealed the league title for the team on Sunday.")
     assert predict_sub_type(article) is None
 
+
+
+WEAPON_CASES = [
+    ("Police seized guns and drugs in a raid on two homes in the city.", "Disrupted weapons use"),
+    ("Two female kamikazes went off near a bus station in the north, killing two people.",
+     "Suicide bomb"),
+    ("Mines planted by the militia killed three farmers near the village on Sunday.",
+     "Remote explosive/landmine/IED"),
+    ("The Turkish army has set up a new observation point in Idlib province.",
+     "Headquarters or base established"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub_type"), WEAPON_CASES)
+def test_weapons_and_bases(code: Callable[..., Article], text: str, sub_type: str) -> None:
+    assert predict_sub_type(code(text)) == sub_type
+
+
+def test_a_reported_attack_by_terrorists_is_an_attack(code: Callable[..., Article]) -> None:
+    # the loaded label is the subject of the attack the source reports, not an accusation
+    article = code("Terrorists attacked the bureau office with hand grenades, injuring an "
+                   "editor, the station's management said.")
+    assert predict_sub_type(article) == "Grenade"
+
+
+def test_a_later_clause_does_not_type_the_trigger(code: Callable[..., Article]) -> None:
+    # "deal" in the after-clause does not make blocking the streets a rejected deal
+    article = code("Opposition supporters blocked streets in the capital after they launched a "
+                   "campaign against the ceasefire deal.")
+    assert [e.plover for e in article.events][:1] == ["PROTEST"]
+
+
+CODEBOOK_CASES = [
+    # ACLED: state forces acting violently against a peaceful protest
+    ("Soldiers violently suppressed a peaceful sit-in outside the governor's office on Sunday.",
+     "Excessive force against protesters"),
+    # ACLED lists surrenders of combatants under Agreement
+    ("Twelve rebels surrendered to the army in the northern province on Friday.", "Agreement"),
+    ("The militia surrendered the town to government forces without a fight.",
+     "Non-violent transfer of territory"),
+    # an attack whose aim was to abduct, with no one killed
+    ("Gunmen attacked a boarding school in the district, abducting two teachers.",
+     "Abduction/forced disappearance"),
+    ("The rebels launched an attack with poisonous gas on the besieged town.", "Chemical weapon"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub_type"), CODEBOOK_CASES)
+def test_codebook_distinctions(code: Callable[..., Article], text: str, sub_type: str) -> None:
+    assert predict_sub_type(code(text)) == sub_type

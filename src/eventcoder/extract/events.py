@@ -110,8 +110,9 @@ INTENT_VERBS = {"promise", "pledge", "vow", "offer", "swear"}
 HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
 # An announced act of these types is a threat (CAMEO 13, 133 for protest) ...
 THREAT_TYPES = HOSTILE_TYPES | {"PROTEST"}
+# a blockade or sit-in is a protest in their company
 PROTEST_CONTEXT = {"protest", "protester", "rally", "demonstrator", "demonstration", "march",
-                   "marcher"}  # a blockade or sit-in is a protest in their company
+                   "marcher", "sit-in", "vigil", "picket", "strike", "striker"}
 # ... and of these an expression of intent to cooperate or yield (CAMEO 03).
 # CAMEO 032: "will support Y's bid" is an intent to give diplomatic support.
 INTENT_TYPES = {"CONSULT", "AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT"}

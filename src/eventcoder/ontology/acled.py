@@ -233,7 +233,14 @@ WEAPON_NOUNS = {"weapon", "arm", "ammunition", "rifle", "gun", "explosive", "bom
 REPORTERS = {"police", "officer", "official", "military", "army"}  # "..., police said"
 AIR_CUES = {"airstrike", "drone", "warplane", "jet", "helicopter", "aircraft", "air", "plane",
             "bomber", "aerial", "coalition"}
-CHEMICAL_CUES = {"chemical", "sarin", "chlorine", "mustard", "nerve", "toxic"}
+CHEMICAL_CUES = {"chemical", "sarin", "chlorine", "mustard", "nerve", "toxic", "poisonous",
+                 "poison"}
+# How state forces acted when they themselves acted violently against a protest.
+BRUTAL_CUES = {"violently", "brutally", "brutal", "brutality", "excessive"}
+REPRESSION_CUES = {"suppress", "disperse", "crack", "crackdown", "quell", "beat", "break"}
+COMBATANTS = {"rebel", "fighter", "militant", "soldier", "insurgent", "combatant", "commander",
+              "troop", "militiaman", "guerrilla", "jihadist", "member"}
+ABDUCTION_CUES = {"abduct", "kidnap", "abduction", "kidnapping", "abductor", "kidnapper"}
 SHELLING_CUES = {"shell", "shelling", "artillery", "mortar", "rocket", "missile", "howitzer",
                  "bombard", "bombardment", "pound"}
 # "blew himself up", "explosive vest", "female kamikazes went off"
@@ -327,6 +334,9 @@ def _demonstration(state: bool, lemmas: set[str]) -> str:
     """
     if lemmas & STATE_CUES and _lethal(lemmas):
         return "Excessive force against protesters"
+    repressed = state or (lemmas & STATE_CUES and lemmas & REPRESSION_CUES)
+    if repressed and lemmas & BRUTAL_CUES and not lemmas & RIOT_CUES - BRUTAL_CUES:
+        return "Excessive force against protesters"  # "soldiers violently suppressed a protest"
     if lemmas & RIOT_CUES:
         return "Violent demonstration"  # the demonstrators' violence decides, not the response
     if _intervened(lemmas) or state:
@@ -411,6 +421,8 @@ def _special_assault(hint: str, inter1: int | None, lemmas: set[str]) -> str | N
         return _captive(inter1, lemmas)
     if hint == "sexual" or lemmas & SEXUAL_CUES:
         return "Sexual violence"
+    if hint == "attack" and lemmas & ABDUCTION_CUES and not _lethal(lemmas):
+        return "Abduction/forced disappearance"  # "gunmen attacked the quarters, abducting Y"
     return "Disrupted weapons use" if _intercepted(lemmas) else None
 
 
@@ -591,8 +603,10 @@ def _agreement_or_transfer(
     if plover == "RETREAT" and lemmas & {"release", "free"}:
         deal = lemmas & NEGOTIATION_CUES and lemmas & CAPTIVE_CUES
         return "Agreement" if deal else None
-    if "surrender" in lemmas and lemmas & TERRITORY_NOUNS:
-        return "Non-violent transfer of territory"
+    if "surrender" in lemmas:  # ACLED: surrenders are agreements; ground handed over is not
+        people = lemmas & COMBATANTS
+        return "Non-violent transfer of territory" if lemmas & TERRITORY_NOUNS and not people \
+            else "Agreement"
     if hint == "withdraw" and lemmas & CASUALTY_CUES and not lemmas & TERRITORY_NOUNS:
         return None  # the wounded evacuated for treatment: no ground changes hands
     return _strategic_label(hint, inter1, lemmas)
