@@ -72,3 +72,18 @@ def test_the_model_retypes_but_does_not_erase_a_coded_event(
     assert code_event(article, doc, retyped, rule_weight=0.7).acled_sub_event_type == (
         "Violent demonstration"
     )
+
+
+def test_a_capital_that_acts_is_its_state(code: Callable[..., Article]) -> None:
+    article = code("Moscow cancelled the talks with Kyiv on Friday.")
+    event = article.events[0]
+    assert event.plover == "SANCTION"  # CAMEO 16: halting negotiations reduces relations
+    assert event.actor("actor1").span.text == "Moscow"
+    assert event.actor("actor1").name == "Russia"
+
+
+def test_an_announced_withdrawal_keeps_its_destination(code: Callable[..., Article]) -> None:
+    article = code("Chad said it will withdraw its troops from Niger next year.")
+    event = article.events[0]
+    assert event.plover == "AGREE"
+    assert event.actor("actor2").span.text == "Niger"

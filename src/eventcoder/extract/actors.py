@@ -26,7 +26,7 @@ from eventcoder.extract._doc import (
     np_tokens,
     tokens_span,
 )
-from eventcoder.extract.events import DEMAND_NOUNS, obligation
+from eventcoder.extract.events import DEMAND_NOUNS, INTENT_TYPES, match_trigger, obligation
 from eventcoder.model import Actor, Article, Event, Place, Span
 from eventcoder.pipeline import Stage, register
 from eventcoder.resolve.actors import (
@@ -87,6 +87,9 @@ THINGS = {
     "tariff", "disbursement", "link", "life", "time", "term", "way", "step", "end", "action",
     "activity", "attack", "violence", "nature", "issue", "concern", "fighting", "campaign",
     "proposal", "resolution", "initiative", "appeal", "motion", "scheme", "formula",
+    "artillery", "mortar", "grenade", "munition", "ammunition", "round", "gunfire", "teargas",
+    "supply", "program", "programme", "service", "road", "street", "bridge", "stone", "policy",
+    "violation", "right", "freedom", "independence", "election", "vote", "result",
 }
 SPEECH = {"say", "tell", "announce", "declare", "insist", "reiterate", "state", "add",
           "vow", "pledge", "promise", "warn", "confirm", "indicate"}  # "X said he would ..."
@@ -106,22 +109,33 @@ GROUPS = {
     "journalist", "activist", "pupil", "member", "elder", "clan", "tribe", "ngo", "outlet",
     "station", "school", "hospital", "wife", "husband", "son", "daughter", "mother", "father",
     "brother", "sister", "relative", "widow", "chief", "head", "priest", "bishop", "envoy",
-    "hostage", "captive", "republic", "kingdom", "emirate",
+    "hostage", "captive", "republic", "kingdom", "emirate", "guerrilla", "insurgency",
 }
 DASHES = {"-", "—", "–", "--"}
+# Things whose endings look like a person's ("plant", "border", "hunger"): never people.
+NOT_PEOPLE = {"plant", "restaurant", "hunger", "border", "center", "centre", "tower", "water",
+              "shelter", "quarter", "headquarter", "headquarters", "order", "power", "number",
+              "letter", "chamber", "barrier", "river", "matter", "paper", "computer",
+              "container", "helicopter", "poster", "theatre", "theater", "corner", "element",
+              "settlement", "shipment", "equipment", "statement", "agreement", "tournament",
+              "monument", "apartment", "compartment", "document", "instrument", "amendment",
+              "payment", "treatment", "cover", "filter", "murder", "danger", "anger", "disorder",
+              "layer", "trailer", "tanker", "bunker"}
 CONDITIONS = {"if", "unless", "until"}  # "threatened ... if Y goes ahead"
 MEASURES = {"curfew", "emergency", "ban", "restriction", "blockade", "embargo", "measure",
             "lockdown", "siege", "law", "rule", "closure"}  # imposed on, or lifted in, a place
 TIES = {"relation", "tie", "talk", "contact", "negotiation", "dialogue", "cooperation", "trade",
-        "link", "flight", "exchange"}
+        "link", "flight", "exchange", "truce", "ceasefire", "peace", "accord", "deal"}
 SETTLEMENTS = {"town", "city", "village", "province", "region", "district", "state", "county",
                "municipality", "governorate", "island", "port"}
 RECIPIENT_PREPS = ("in", "into", "from", "to", "against", "inside", "across", "for")
+PROTEST_FRAMES = {"defiance", "protest", "opposition", "solidarity", "response", "reaction"}
 STATIVE = {"oppose", "commit", "dedicate"}  # "X is opposed to Y": X takes the stance
 MEDIATION = {"mediation", "mediator", "intermediary"}  # "mediation between Y and Z": Y, Z
+KIN_ADJ_ENTS = ("NORP", "GPE")  # "German goods", "Palestinian homes": whose they are
 FOR_TARGET = {"SUPPORT", "AID"}  # "support for Y", "an aid package for Y"
 PHYSICAL = {"ASSAULT", "COERCE"}  # "shelled X with rocket launchers": an instrument
-NAMED_THINGS = {"REJECT", "AGREE", "SUPPORT", "CONCEDE"}  # "rejected a UN request"
+NAMED_THINGS = {"REJECT", "AGREE", "SUPPORT", "CONCEDE", "REQUEST"}  # "rejected a UN request"
 
 
 def _subject(token: Token) -> Token | None:
@@ -229,11 +243,24 @@ def _holder(thing: Token | None) -> Token | None:
     detainees"); none when the thing is itself a body of people."""
     if thing is None or _personlike(thing):
         return None
+    if thing.lemma_.lower() in PARTITIVES:  # "part of a rebel stronghold", "part of Y's aid"
+        return _holder(_prep_object(thing, "of"))
     owner = _owner(thing)
     if owner is not None and _actorish(owner):
         return owner
     held = _prep_object(thing, "of")
-    return held if _personlike(held) else None
+    if _personlike(held):
+        return held
+    return next((c for c in thing.children if c.dep_ in ("amod", "compound")
+                 and (_nationality(c) or c.lemma_.lower() in GROUPS)),
+                None)  # "German goods", "rebel camps"
+
+
+def _nationality(token: Token) -> bool:
+    """A national or named adjective ("German", "Israeli"): an entity, or a capitalised
+    adjective inside the sentence."""
+    inside = token.i > token.sent.start and token.text[:1].isupper()
+    return token.ent_type_ in KIN_ADJ_ENTS or (token.pos_ == "ADJ" and inside)
 
 
 def _in_dateline(token: Token) -> bool:
@@ -255,6 +282,8 @@ def _actorish(token: Token) -> bool:
         return False
     if token.pos_ == "PRON":
         return token.lower_ in PERSONAL | {"it"}
+    if token.pos_ == "ADJ":  # "Togolese raids", "German goods": the nation behind a thing
+        return token.ent_type_ == "NORP"
     return token.pos_ in ("NOUN", "PROPN") and (
         _named(token) or token.lemma_.lower() not in THINGS
     )
@@ -275,6 +304,8 @@ def _personlike(token: Token | None) -> bool:
     if token is None or not _actorish(token):
         return False
     lemma = token.lemma_.lower()
+    if lemma in NOT_PEOPLE:
+        return False
     return (
         _named(token)
         or token.lower_ in PERSONAL
@@ -305,6 +336,9 @@ def _object_target(verb: Token, plover: str) -> Token | None:
     """The target among a verb's object, its prepositional objects and the object's:
     people before things, and for movers the destination before what is moved."""
     obj = child(verb, "dobj")
+    blamed = _blamed(verb) if plover == "ACCUSE" else _defied(verb) if plover == "PROTEST" else None
+    if blamed is not None:
+        return blamed
     around = _around(verb, obj, plover)
     people = next((t for t in around if _personlike(t)), None)
     if plover in MOVERS and people is not None:
@@ -319,12 +353,38 @@ def _object_target(verb: Token, plover: str) -> Token | None:
         return obj
     # a thing done to people or a place: "lifted a curfew in Y", "gave Y a grant"
     found = people or _where(obj) or _first([child(verb, "dative")])
-    if found is None and obj is not None and obj.lemma_.lower() in MEASURES:
+    if found is None and _measure(obj):
         found = _where(verb, places=True)  # "lifted the curfew in Y"
-    if found is None and obj is not None and _actorish(obj) and obj.lemma_.lower() not in MEASURES:
+    if found is None and obj is not None and _actorish(obj) and not _measure(obj):
         return obj  # a curfew or a ban is no one: its place becomes the recipient
     found = found or _first(around) or _owner(obj)
-    return found or _first(list(map(_owner, around)))
+    return found or _first([_agent_of(t) or _holder(t) for t in around])
+
+
+def _measure(thing: Token | None) -> bool:
+    """A curfew, a ban, "a state of emergency": something imposed, not someone."""
+    if thing is None:
+        return False
+    named = _prep_object(thing, "of") if thing.lemma_.lower() == "state" else thing
+    return named is not None and named.lemma_.lower() in MEASURES
+
+
+def _defied(verb: Token) -> Token | None:
+    """Whom a protest defies or opposes, named in a frame ("blocked streets in defiance of
+    Y", "marched in protest against Y's decision")."""
+    frames = [t for t in _prep_objects(verb, ("in",)) if t.lemma_.lower() in PROTEST_FRAMES]
+    found = [w for f in frames for w in _prep_objects(f, ("of", "against", "at", "to"))]
+    return next((t for t in (_agent_of(w) or _holder(w) or w for w in found)
+                 if _personlike(t)), None)
+
+
+def _blamed(verb: Token) -> Token | None:
+    """Whose act a complaint is about, before whom it is made to ("complained to the UN over
+    two Israeli air raids" -> Israeli): the doer of the act named after over/about/against."""
+    heads = [verb, *_prep_objects(verb, ("to",))]  # "complained to Y over Z's raids"
+    acts = [t for h in heads for t in _prep_objects(h, ("over", "about")) if not _personlike(t)]
+    found = [_agent_of(t) or _holder(t) for t in acts]
+    return next((t for t in found if t is not None and _actorish(t)), None)
 
 
 def _where(head: Token | None, places: bool = False) -> Token | None:
@@ -348,7 +408,7 @@ def _verb_target(token: Token, plover: str) -> Token | None:
     found = _condition_subject(verbs) if plover == "THREATEN" else None
     for verb in verbs:
         found = found or _object_target(verb, plover)
-    clause = child(token, "ccomp")
+    clause = next((c for v in verbs for c in v.children if c.dep_ == "ccomp"), None)
     if found is None and clause is not None and token.lemma_.lower() not in REPORTING:
         # "alleged that X were financing ...", "demanded that X reverse ...", "allowed X to ...",
         # but not what a source merely "noted"
@@ -387,7 +447,8 @@ def _light_verb_subject(token: Token) -> Token | None:
 def _target_preps(plover: str) -> tuple[str, ...]:
     """Prepositions that introduce the target ("fired at", "met with", "support for")."""
     preps = ("to", "against", "on", "at", "into", "for")
-    preps = (*preps, "from") if plover == "REQUEST" else preps  # "demanded support from Y"
+    # "demanded support from Y", "confiscated weapons from Y"
+    preps = (*preps, "from") if plover in ("REQUEST", "COERCE") else preps
     return (*preps, "with") if plover in WITH_PARTNER else preps
 
 
@@ -395,9 +456,11 @@ def _noun_target(token: Token, plover: str) -> Token | None:
     """ "talks with Y", "sanctions on Y", "aid to Y", "a protest against Y", "killing of Y"."""
     preps = TARGET_PREPS + (("of",) if plover == "ASSAULT" else ())
     preps = preps + (("for",) if plover in FOR_TARGET else ())
-    preps = preps + (("between",) if token.lemma_.lower() in MEDIATION else ())
+    preps = preps + (("between", "among") if token.lemma_.lower() in MEDIATION else ())
+    preps = preps + (("of",) if _measure(token) else ())  # "the blockade of Y"
     noun = token.head if token.dep_ == "compound" else token  # "an aid package for Y"
-    asked = _asked(noun)
+    above = _verb_of(noun) or _clause_verb(noun)  # "went on strike in protest against Y"
+    asked = _asked(noun) or (_defied(above) if plover == "PROTEST" and above is not None else None)
     if asked is not None:
         return asked
     tied = [w for o in _prep_objects(noun, ("of",)) if o.lemma_.lower() in TIES
@@ -467,6 +530,16 @@ def _stative(token: Token) -> bool:
             and _prep_object(token, "by") is None)
 
 
+def _purpose_target(token: Token, plover: str) -> Token | None:
+    """Whom force was used on, named by its purpose ("opened fire to disperse Y")."""
+    if plover not in PHYSICAL:
+        return None
+    purposes = [c for c in token.children if c.dep_ in ("advcl", "xcomp")
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    found = [_object_target(c, plover) for c in purposes]
+    return next((t for t in found if _personlike(t)), None)
+
+
 def _second_subject(first: Token) -> Token | None:
     """ "X and Y signed": a parse that gives the verb two subjects instead of a conjunct."""
     verb = first.head
@@ -496,16 +569,24 @@ def roles(token: Token, plover: str) -> dict[str, Token]:
         found["actor2"] = None if mover else patient
     else:
         found["actor1"] = _subject(token) or _governing_subject(token)
-        found["actor2"] = _governing_target(token, plover) or _verb_target(token, plover)
+        found["actor2"] = (_governing_target(token, plover) or _verb_target(token, plover)
+                           or _purpose_target(token, plover))
     first = found.get("actor1")
     if first is not None:
         partner = child(first, "conj") or _second_subject(first)
         signing = token.lemma_.lower() in SIGNING  # PLOVER SUPPORT, still two parties
-        if partner is not None and (plover in PARTIES or signing):  # "X and Y signed a deal"
+        one_sided = plover == "ASSAULT" and child(token, "dobj") is not None  # "X and Y shelled Z"
+        if partner is not None and (plover in PARTIES or signing) and not one_sided:
             found["actor2"] = partner
         else:
             found["assoc_actor_1"] = _prep_object(first, "with") or partner
     return {k: v for k, v in found.items() if v is not None}
+
+
+def _clause_verb(noun: Token) -> Token | None:
+    """The verb a noun's preposition hangs on ("arrived in Y on a visit")."""
+    head = noun.head.head if noun.dep_ == "pobj" else None
+    return head if head is not None and head.pos_ == "VERB" else None
 
 
 def recipient_place(token: Token, places: tuple[Place, ...] = ()) -> Token | None:
@@ -513,13 +594,21 @@ def recipient_place(token: Token, places: tuple[Place, ...] = ()) -> Token | Non
     done in or aimed at ("demonstrated in Serbia", "withdrew troops from Panama", "a
     curfew in the town of Cizre"), as CAMEO coders code a country as the target. ACLED's
     actor2 stays empty; the place goes into the ``recipient`` role only."""
-    verb = _verb_of(token) if token.pos_ == "NOUN" else None
+    verb = _verb_of(token) or _clause_verb(token) if token.pos_ == "NOUN" else None
     heads = [h for h in (token, child(token, "dobj"), verb) if h is not None]
-    near = [t for h in heads for t in _prep_objects(h, RECIPIENT_PREPS)]
+    preps = (*RECIPIENT_PREPS, "of") if token.pos_ == "NOUN" else RECIPIENT_PREPS
+    near = [t for h in heads for t in _prep_objects(h, preps)]
     spread = [t for n in near for t in (n, *_prep_objects(n, ("of", *RECIPIENT_PREPS)))]
     resolved = [(p.span.start, p.span.end) for p in places]
     return next((t for t in spread if not _in_dateline(t) and (
         t.ent_type_ in ("GPE", "LOC") or any(a <= t.idx < b for a, b in resolved))), None)
+
+
+def _acted(event: Event, token: Token) -> str:
+    """The type whose roles the trigger has: for an announced or refused act ("will withdraw
+    its troops from Chad", coded THREATEN or AGREE), the act's own type."""
+    entry = match_trigger(token) if event.plover in ("AGREE", "THREATEN", "REJECT") else None
+    return entry["plover"] if entry and entry["plover"] in INTENT_TYPES else event.plover
 
 
 class Coder:
@@ -537,7 +626,7 @@ class Coder:
         """Return the coded actors of the mention triggered by ``token``."""
         day = (event.date.value if event.date else None) or self.article.meta.published
         out = []
-        for role, head in roles(token, event.plover).items():
+        for role, head in roles(token, _acted(event, token)).items():
             if head.lower_ in ("themselves", "itself", "himself") or (
                 role == "actor2" and (event.plover in NO_TARGET or not self._agentive(head))
             ):
@@ -599,7 +688,8 @@ class Coder:
                 return replace(previous, role=role, span=span)
         tokens = _phrase_tokens(head)
         span = tokens_span(self.article, tokens)
-        coding = self._coding(span.text, tokens, _semantic_head(head), day)
+        text = self._government_seat(head, span.text) or span.text
+        coding = self._coding(text, tokens, _semantic_head(head), day)
         actor = Actor(
             role,
             span,
@@ -614,6 +704,14 @@ class Coder:
         elif coding.sector == "IGO":
             self.groups.append(actor)
         return actor
+
+    def _government_seat(self, head: Token, text: str) -> str | None:
+        """A national capital that acts stands for its country's state ("Moscow cancelled the
+        meeting", "unless Baghdad accepts"): the country's name, else None."""
+        if head.dep_ != "nsubj" or head.ent_type_ != "GPE":
+            return None
+        code = self.gazetteer.capital_country(text)
+        return country_name(code) if code else None
 
     def _speaker(self, head: Token, day: date | None) -> Actor | None:
         """Who "he", "she" or "it" is when the clause is reported speech: the one who said it

@@ -181,6 +181,15 @@ class Gazetteer:
             return fold(ABBREVIATION + name.strip()) in self.names
         return bool(self._codes(name))
 
+    def capital_country(self, name: str) -> str | None:
+        """The ISO alpha-2 code of the country whose national capital is ``name``
+        ("Baghdad" -> "IQ"), or None."""
+        for code in self.names.get(fold(name), ()):
+            index = code if code >= 0 else ~code
+            if index in self.capitals:
+                return self.entries[index].country_code
+        return None
+
     def country(self, code: str) -> Entry | None:
         """Return the country entry for an ISO alpha-2 ``code``."""
         index = self.countries.get(code.upper())
