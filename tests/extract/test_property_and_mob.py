@@ -92,3 +92,9 @@ CODEBOOK_CASES = [
 @pytest.mark.parametrize(("text", "sub_type"), CODEBOOK_CASES)
 def test_codebook_distinctions(code: Callable[..., Article], text: str, sub_type: str) -> None:
     assert predict_sub_type(code(text)) == sub_type
+
+
+def test_clashes_with_protesters_make_the_rally_violent(code: Callable[..., Article]) -> None:
+    article = code("Thousands of protesters rallied in the capital on Friday. Clashes erupted "
+                   "between police and protesters near the parliament.")
+    assert predict_sub_type(article) == "Violent demonstration"

@@ -87,3 +87,16 @@ def test_an_announced_withdrawal_keeps_its_destination(code: Callable[..., Artic
     event = article.events[0]
     assert event.plover == "AGREE"
     assert event.actor("actor2").span.text == "Niger"
+
+
+def test_an_act_someone_is_accused_of_is_alleged(code: Callable[..., Article]) -> None:
+    article = code("The minister accused the rebels of shelling the market on Sunday.")
+    shelling = next(e for e in article.events if e.plover == "ASSAULT")
+    assert shelling.modality == "uncertain"
+    assert shelling.acled_sub_event_type is None
+    assert any(e.plover == "ACCUSE" and e.modality == "asserted" for e in article.events)
+
+
+def test_a_denied_accusation_leaves_no_attack(code: Callable[..., Article]) -> None:
+    article = code("Army officials rejected accusations of bombing a mosque in the province.")
+    assert all(e.acled_event_type is None for e in article.events)

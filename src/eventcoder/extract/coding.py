@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -20,9 +21,15 @@ def _inter(event: Event, role: str) -> int | None:
 
 def riot_context(article: Article, but: Event | None = None) -> bool:
     """True when the article reports riots (other than ``but``): violence by unknown hands is
-    then mob violence, and property burned is the riot's."""
-    return any(e.plover == "PROTEST" and e.hint in ("violent", "looting") and e is not but
-               for e in article.events)
+    then mob violence, property burned is the riot's, and a protest turned violent. A clash
+    in a sentence about protesters ("clashes erupted between police and protesters") is one."""
+    return any(e is not but and (
+        (e.plover == "PROTEST" and e.hint in ("violent", "looting"))
+        or (e.hint == "clash" and PROTESTERS.search(e.sentence.text) is not None)
+    ) for e in article.events)
+
+
+PROTESTERS = re.compile(r"\b(protesters?|protestors?|demonstrators?|rioters?)\b", re.I)
 
 
 def _lemmas(doc: Doc, start: int, end: int) -> list[str]:

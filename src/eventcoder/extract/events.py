@@ -129,6 +129,7 @@ INTENT_ENTRY: dict[str, Any] = {"plover": "AGREE", "mode": None, "hint": "none",
 # "X said Y must withdraw": X demands it of Y (CAMEO 10, PLOVER REQUEST).
 DEMAND_ENTRY: dict[str, Any] = {"plover": "REQUEST", "mode": "demand", "hint": "none"}
 OBLIGATION = {"must", "should", "ought"}
+ALLEGING = {"accuse", "accusation", "allegation", "allege", "suspect", "suspicion", "charge"}
 SAYING = {"say", "declare", "insist", "reiterate", "stress", "state", "tell", "add",
           "announce", "conclude", "argue", "emphasise", "emphasize", "maintain", "write", "warn"}
 # What a warning must name to be a threat ("warned of a crushing response").
@@ -488,7 +489,22 @@ def _clause_modality(token: Token) -> str:
         return "future"
     if words & {"reportedly", "allegedly", "possibly", "apparently", "purportedly"}:
         return "uncertain"
-    return "asserted"
+    return "uncertain" if _alleged(token) else "asserted"
+
+
+def _alleged(token: Token) -> bool:
+    """An act someone is accused or suspected of ("accused Iran of bombing the capital",
+    "rejected accusations of shelling the town"): alleged, not reported as fact."""
+    for node in [token, *list(token.ancestors)[:5]]:
+        prep = node.head
+        if node.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for"):
+            continue
+        accused = prep.head  # "accused Y of", or the parser's "accused [Y of ...]"
+        if accused.lemma_.lower() in ALLEGING or (
+            accused.dep_ == "dobj" and accused.head.lemma_.lower() in ALLEGING
+        ):
+            return True
+    return False
 
 
 def _conditional(token: Token) -> bool:

@@ -182,7 +182,8 @@ def _not_political(plover: str, hint: str, inter1: int | None, lemmas: set[str])
 
 RIOT_CUES = {"stone", "rock", "molotov", "petrol", "brick", "torch", "burn", "loot", "vandalize",
              "vandalise", "violent", "clash", "ransack", "storm", "ablaze", "smash", "throw",
-             "hurl", "pelt", "rioter", "rioting", "arson", "vandalism", "violently", "violence"}
+             "hurl", "pelt", "rioter", "rioting", "arson", "vandalism", "violently", "violence",
+             "aggressive", "scuffle", "skirmish", "firework", "brawl"}
 FIGHT_CUES = {"fight", "fighting", "clash", "battle", "offensive", "attack", "assault", "heavy",
               "capture", "overrun", "storm"}
 INTERVENTION_CUES = {"disperse", "arrest", "detain", "tear", "teargas", "baton", "cannon", "break",
