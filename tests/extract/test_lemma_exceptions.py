@@ -7,8 +7,8 @@ import pytest
 
 @pytest.mark.parametrize(("text", "trigger", "sub_type"), [
     ("Soldiers raped two women in the village of Kalo on Sunday.", "raped", "Sexual violence"),
-    ("Militiamen were accused of raping girls at the camp last week.", "raping",
-     "Sexual violence"),
+    ("Militiamen were seen raping girls at the camp last week, witnesses said.", "raping",
+     "Sexual violence"),  # "accused of raping" is alleged: tests/extract/test_refusals_...
     ("Gunmen snatched the pastor from his car near the market.", "snatched",
      "Abduction/forced disappearance"),
 ])
