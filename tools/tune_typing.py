@@ -117,6 +117,8 @@ def tune(rows: list[dict], model: Path) -> tuple[Decision, dict]:
                                                                    own.plover_rule_weight)))
     figures = {"dev_rows": len(rows), "acled_macro_f1_rules_only": fit[RULES_FIXED, 1.0],
                "acled_macro_f1_shipped": macro_f1(gold, [predict(c, own) for c in coded]),
+               "acled_macro_f1_new_events_only": macro_f1(gold, [
+                   predict(c, Decision(RULES_FIXED, own.new_event, pw)) for c in coded]),
                "acled_macro_f1_best": fit[w, t], "plover_accuracy_rules_only": plover[RULES_FIXED],
                "plover_accuracy_shipped": own_plover, "plover_accuracy_best": plover[pw],
                "best": {"rule_weight": w, "new_event": t, "plover_rule_weight": pw}}

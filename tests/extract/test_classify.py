@@ -57,7 +57,7 @@ def test_model_off_gives_the_rules_alone(rules_only, settings) -> None:
 
 @pytest.mark.parametrize(("text", "trigger", "sub_type"), [
     ("A hand grenade was lobbed into a crowded bar late on Saturday.", "lobbed", "Grenade"),
-    ("Chlorine gas was dropped on the eastern suburbs, medics said.", "dropped",
+    ("Chlorine gas canisters rained down on the eastern suburbs, medics said.", "rained",
      "Chemical weapon"),
 ])
 def test_model_events_have_the_main_verb_as_evidence(pipeline, settings, text, trigger,

@@ -52,6 +52,12 @@ WEAPON_CASES = [
      "Remote explosive/landmine/IED"),
     ("The Turkish army has set up a new observation point in Idlib province.",
      "Headquarters or base established"),
+    ("The US military has created a new base near the oil fields.",
+     "Headquarters or base established"),
+    ("The warship was hit by the navy's anti-ship missile off the coast on Friday.",
+     "Shelling/artillery/missile attack"),
+    ("Chlorine munitions were dropped on the neighbourhood in June, inspectors said.",
+     "Chemical weapon"),
 ]
 
 

@@ -540,6 +540,12 @@ def _purpose_target(token: Token, plover: str) -> Token | None:
     return next((t for t in found if _personlike(t)), None)
 
 
+def _by_agent(token: Token) -> Token | None:
+    """The agent of a passive trigger; for a weapon ("hit by the army's missile"), whose."""
+    agent = _prep_object(token, "by")
+    return agent if agent is None or _actorish(agent) else _owner(agent)
+
+
 def _second_subject(first: Token) -> Token | None:
     """ "X and Y signed": a parse that gives the verb two subjects instead of a conjunct."""
     verb = first.head
@@ -565,7 +571,7 @@ def roles(token: Token, plover: str) -> dict[str, Token]:
     elif passive:
         patient = child(token, "nsubjpass")
         mover = plover in ("MOBILIZE", "RETREAT")
-        found["actor1"] = patient if mover else _prep_object(token, "by")
+        found["actor1"] = patient if mover else _by_agent(token)
         found["actor2"] = None if mover else patient
     else:
         found["actor1"] = _subject(token) or _governing_subject(token)
