@@ -61,11 +61,6 @@ WEAPON_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "sub_type"), WEAPON_CASES)
-def test_weapons_and_bases(code: Callable[..., Article], text: str, sub_type: str) -> None:
-    assert predict_sub_type(code(text)) == sub_type
-
-
 def test_a_reported_attack_by_terrorists_is_an_attack(code: Callable[..., Article]) -> None:
     # the loaded label is the subject of the attack the source reports, not an accusation
     article = code("Terrorists attacked the bureau office with hand grenades, injuring an "
@@ -95,8 +90,10 @@ CODEBOOK_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "sub_type"), CODEBOOK_CASES)
-def test_codebook_distinctions(code: Callable[..., Article], text: str, sub_type: str) -> None:
+@pytest.mark.parametrize(("text", "sub_type"), WEAPON_CASES + CODEBOOK_CASES)
+def test_weapons_bases_and_codebook_distinctions(
+    code: Callable[..., Article], text: str, sub_type: str
+) -> None:
     assert predict_sub_type(code(text)) == sub_type
 
 
