@@ -87,6 +87,8 @@ CODEBOOK_CASES = [
     ("Gunmen attacked a boarding school in the district, abducting two teachers.",
      "Abduction/forced disappearance"),
     ("The rebels launched an attack with poisonous gas on the besieged town.", "Chemical weapon"),
+    # a person captured is no territory taken
+    ("The army captured a senior rebel commander near the border on Tuesday.", "Arrests"),
 ]
 
 

@@ -226,7 +226,8 @@ CIVILIAN_CUES = {"civilian", "villager", "worshipper", "passenger", "mourner", "
                  "herder", "woman", "child"}
 PERSON_NOUNS = {"he", "she", "him", "her", "they", "them", "man", "woman", "activist",
                 "journalist", "critic", "student", "leader", "member", "person", "people",
-                "official", "worker", "opponent", "blogger", "lawyer"}
+                "official", "worker", "opponent", "blogger", "lawyer", "commander", "chief",
+                "suspect", "spokesman", "colonel", "general", "emir", "deputy"}
 PROPERTY_NOUNS = {"home", "house", "property", "land", "farm", "shop", "building", "office",
                   "good", "cattle", "livestock", "crop", "car", "vehicle", "asset", "business"}
 WEAPON_NOUNS = {"weapon", "arm", "ammunition", "rifle", "gun", "explosive", "bomb", "ied",
@@ -620,6 +621,8 @@ def _territory(hint: str, inter1: int | None, lemmas: set[str]) -> str | None:
     forces take it without a fight; a building taken and turned into a base is a new base."""
     if lemmas & CONVERSION_CUES and lemmas & BASE_NOUNS and _organised("base", inter1, lemmas):
         return "Headquarters or base established"
+    if PERSON_TARGET in lemmas and hint == "territory":
+        return _captive(inter1, lemmas)  # "the army captured a senior commander near Y"
     if _not_ground(inter1, lemmas):
         return "Disrupted weapons use" if WEAPON_TARGET in lemmas else None
     unarmed = inter1 in (5, 6, 7) and ARMED_ACTOR not in lemmas
