@@ -89,7 +89,19 @@ CODEBOOK_CASES = [
     ("The rebels launched an attack with poisonous gas on the besieged town.", "Chemical weapon"),
     # a person captured is no territory taken
     ("The army captured a senior rebel commander near the border on Tuesday.", "Arrests"),
+    ("Dozens of shops and cars were destroyed overnight in the market town.",
+     "Looting/property destruction"),
+    ("The destruction of government offices across the region was condemned by the governor.",
+     "Looting/property destruction"),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "The fire destroyed several homes in the village on Sunday.",
+    "The storm destroyed dozens of houses along the coast.",
+])
+def test_property_destroyed_by_nature_is_no_event(code: Callable[..., Article], text: str) -> None:
+    assert predict_sub_type(code(text)) is None
 
 
 @pytest.mark.parametrize(("text", "sub_type"), WEAPON_CASES + CODEBOOK_CASES)

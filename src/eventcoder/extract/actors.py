@@ -504,9 +504,8 @@ def _noun_subject(token: Token, plover: str) -> Token | None:
 def _noun_roles(token: Token, plover: str) -> dict[str, Token | None]:
     if _prep_object(token, "between") is not None and token.lemma_.lower() not in MEDIATION:
         return _between(token)
-    actor1 = _prep_object(token, "by") or (
-        _prep_object(token, "of") if plover == "PROTEST" else None
-    )
+    held = _prep_object(token, "of") if plover == "PROTEST" else None  # "a protest of farmers"
+    actor1 = _prep_object(token, "by") or (held if _personlike(held) else None)
     return {
         "actor1": actor1 or _light_verb_subject(token) or _noun_subject(token, plover),
         "actor2": _noun_target(token, plover),
