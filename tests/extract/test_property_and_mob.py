@@ -93,6 +93,15 @@ CODEBOOK_CASES = [
      "Looting/property destruction"),
     ("The destruction of government offices across the region was condemned by the governor.",
      "Looting/property destruction"),
+    # aircraft that destroy a depot strike it from the air; troops who do disrupt weapons
+    ("Turkish jets destroyed weapon depots used by the militants in northern Iraq.",
+     "Air/drone strike"),
+    ("Soldiers destroyed two drones and a weapons cache near the border.",
+     "Disrupted weapons use"),
+    # a battle stays a battle whatever weapons the sentence names; a coalition is no aircraft
+    ("The Congolese army clashed with the rebel coalition in North Kivu.", "Armed clash"),
+    ("Troops clashed with insurgents near the village after weeks of aerial bombings.",
+     "Armed clash"),
 ]
 
 

@@ -92,6 +92,8 @@ CROWD = "@crowd"  # actor1 is a crowd (villagers, a mob), not an armed group
 DEMONSTRATORS = "@demonstrators"  # actor1 names demonstrators or protesting people
 ARMED_ACTOR = "@armed-actor"  # actor1 names an armed group or force
 UNKNOWN_ACTOR = "@unknown-actor"  # "unknown persons", "unidentified people"
+AIR_ACTOR = "@air-actor"  # actor1 is aircraft ("Syrian warplanes destroyed the depot")
+AIRCRAFT = {"warplane", "jet", "drone", "aircraft", "helicopter", "bomber", "chopper"}
 ARMED_TARGET = "@armed-target"  # an armed actor2 among the lemmas
 PERSON_TARGET = "@person-target"  # actor2 is a person (seized: arrest or abduction)
 PROPERTY_TARGET = "@property-target"  # actor2 is property (seized: looting)
@@ -114,6 +116,8 @@ def _actor_cues(actor1: set[str]) -> set[str]:
         cues.add(DEMONSTRATORS)
     if actor1 & UNKNOWN_CUES and not armed and not actor1 & CROWD_CUES:
         cues.add(UNKNOWN_ACTOR)
+    if actor1 & AIRCRAFT:
+        cues.add(AIR_ACTOR)
     return cues
 
 
@@ -234,7 +238,7 @@ WEAPON_NOUNS = {"weapon", "arm", "ammunition", "rifle", "gun", "explosive", "bom
                 "grenade", "cache", "rocket", "mortar", "missile", "drone", "munition"}
 REPORTERS = {"police", "officer", "official", "military", "army"}  # "..., police said"
 AIR_CUES = {"airstrike", "drone", "warplane", "jet", "helicopter", "aircraft", "air", "plane",
-            "bomber", "aerial", "coalition"}
+            "bomber", "aerial"}
 CHEMICAL_CUES = {"chemical", "sarin", "chlorine", "mustard", "nerve", "toxic", "poisonous",
                  "poison"}
 # How state forces acted when they themselves acted violently against a protest.
@@ -396,7 +400,7 @@ def _assault(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]
         return special
     if lemmas & RIOT_CONTROL_CUES and (_state(inter1, lemmas) or lemmas & PROTEST_WORDS):
         return _demonstration(True, lemmas)  # tear gas "shells" are crowd control, not shelling
-    weapon = _weapon(hint, lemmas)
+    weapon = _weapon(hint, lemmas) if hint != "clash" else None  # a battle stays a battle
     if weapon:
         return weapon
     if lemmas & PEACEFUL_CUES and lemmas & STATE_CUES and lemmas & PROTEST_WORDS:
@@ -537,6 +541,8 @@ def _strategic(plover: str, hint: str, inter1: int | None, lemmas: set[str]) -> 
         return _agreement_or_transfer(plover, hint, inter1, lemmas)
     if hint == "arrest":
         return _arrest(lemmas)
+    if hint == "disrupted" and AIR_ACTOR in lemmas:
+        return "Air/drone strike"  # "jets destroyed weapon depots": an air strike on them
     if hint == "disrupted" and PLACE_TARGET in lemmas and WEAPON_TARGET not in lemmas:
         return _territory("territory", inter1, lemmas)  # "seized a battalion headquarters"
     if hint == "force" and lemmas & SEXUAL_CUES:
