@@ -31,6 +31,7 @@ from eventcoder.model import Actor, Article, Event, Place, Span
 from eventcoder.pipeline import Stage, register
 from eventcoder.resolve.actors import (
     ActorKB,
+    Agent,
     Coding,
     Organization,
     Person,
@@ -751,13 +752,23 @@ class Coder:
         known = self.kb.find_alias(text)
         if isinstance(known, Person):
             return self.kb.person_coding(known, day)
-        if isinstance(known, Organization) and self.kb.agent(head.lemma_.lower()) is None:
+        if isinstance(known, Organization) and self._named_group(known, tokens, head):
             return Coding(known.name, known.inter, None, known.sector, known.name)
         country = self._country(tokens) or self.focus
         person = self.kb.office_holder(text, country, day)
         if person is not None:
             return self.kb.person_coding(person, day)
         return self._generic(text, head, country, day, known)
+
+    def _named_group(self, org: Organization, tokens: list[Token], head: Token) -> bool:
+        """Whether the phrase is the named group itself: no agent noun heads it ("Hamas"), or
+        the group's fighters are named by it ("Al-Shabab fighters", "Taliban militants");
+        "security forces in a crackdown on the Taliban" are not the Taliban."""
+        agent = self.kb.agent(_phrase(head))
+        if agent is None:
+            return True
+        before = self.article.text[tokens[0].idx : head.idx]
+        return agent.inter in (2, 3) and self.kb.find_alias(before) is org
 
     def _generic(
         self,
@@ -767,8 +778,10 @@ class Coder:
         day: date | None,
         org: Organization | Person | None,
     ) -> Coding:
-        agent = self.kb.agent(_phrase(head)) or self.kb.agent_in(
-            " ".join(t.lemma_.lower() for t in np_tokens(head))
+        agent = (
+            self.kb.agent(_phrase(head))
+            or self.kb.agent_in(" ".join(t.lemma_.lower() for t in np_tokens(head)))
+            or self._national_forces(head)
         )
         if agent is None:
             return Coding(_clean(text), None, country, None, _clean(text))
@@ -778,6 +791,18 @@ class Coder:
         if isinstance(org, Organization) and agent.organization_default:
             name = f"{org.name}" if org.short == agent.organization_default else name
         return Coding(name, agent.inter, country, agent.sector, name)
+
+    def _national_forces(self, head: Token) -> Agent | None:
+        """ "Syrian forces", "the Afghan forces": a state's military; not forces named as
+        someone's proxies or allies ("Turkish-backed forces", "forces loyal to Y")."""
+        if head.lemma_.lower() != "force":
+            return None
+        words = [t for c in head.lefts for t in c.subtree]
+        words += [c for c in head.rights if c.lower_ in ("loyal", "of")]
+        national = any(self.gazetteer.demonym(t.text) for t in words)
+        if not national or any(t.lower_ in PROXY_WORDS for t in words):
+            return None
+        return self.kb.agent("army")
 
     def _country(self, tokens: list[Token]) -> str | None:
         for t in tokens:
@@ -796,6 +821,10 @@ class Coder:
         kind, inter = ("Rioters", 5) if rioters else ("Protesters", 6)
         name = f"{kind} ({country_name(country)})" if country else kind
         return Actor("actor1", span, name, inter, country, "CVL", acled_name=name)
+
+
+PROXY_WORDS = {"backed", "led", "supported", "sponsored", "allied", "aligned", "opposition",
+               "rebel", "tribal", "militia", "pro", "loyal", "of"}
 
 
 def _promote_partner(actors: list[Actor], plover: str) -> list[Actor]:

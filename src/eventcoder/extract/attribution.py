@@ -167,7 +167,7 @@ class Attributor:
         verb = reporting_verb(token) or aside(token) or quote_speaker(token, self.article.text)
         if verb is not None and is_media(verb):
             verb = None  # "a video has been published in which ...": the outlet's own report
-        hedge = next((t for t in token.sent if t.lower_ in HEDGES), None)
+        hedge = _hedge(token)
         if verb is None:
             return self._hedged(hedge) if hedge is not None else Attribution("author")
         subj = _subject(verb)
@@ -240,6 +240,13 @@ def _rest_after_alias(text: str, aliases: tuple[str, ...]) -> str:
             rest = text[pos + len(alias) :].strip(" ,")
             return rest if rest[:1].islower() and len(rest.split()) <= 3 else ""
     return ""
+
+
+def _hedge(token: Token) -> Token | None:
+    """A hedge ("reportedly") on the trigger's own clause or a clause above it; one inside a
+    clause below it ("attacked the camp, reportedly inflicting casualties") hedges that only."""
+    above = {token.i} | {a.i for a in token.ancestors}
+    return next((t for t in token.sent if t.lower_ in HEDGES and t.head.i in above), None)
 
 
 def attribute_events(article: Article, doc: Doc, kb: ActorKB) -> tuple[Event, ...]:

@@ -217,9 +217,22 @@ def passive_subject_lemmas(token: Token) -> set[str]:
 
 
 def direct_object_lemmas(token: Token) -> set[str]:
-    """Lemmas of the trigger's direct object ("withdrew *the bill*", not "from the town")."""
-    return {t.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")
-            for t in c.subtree}
+    """Lemmas of the trigger's direct object ("withdrew *the bill*", not "from the town"),
+    without its clauses ("a commander *who heads the explosives unit*")."""
+    return {lemma for c in token.children if c.dep_ in ("dobj", "nsubjpass")
+            for lemma in _phrase_lemmas(c)}
+
+
+def _phrase_lemmas(head: Token) -> set[str]:
+    out = {head.lemma_.lower()}
+    for c in head.children:
+        holds = c.dep_ == "acl" and c.lemma_.lower() in CONTAINING  # "a depot containing arms"
+        if c.dep_ not in ("relcl", "acl", "advcl") or holds:
+            out |= _phrase_lemmas(c)
+    return out
+
+
+CONTAINING = {"contain", "fill", "load", "pack", "hold", "stock", "carry", "lace", "rig"}
 
 
 def _passes(entry: dict[str, Any], token: Token) -> bool:
@@ -242,7 +255,7 @@ def _passes(entry: dict[str, Any], token: Token) -> bool:
         not entry.get("requires_protest_context") or bool(sent & PROTEST_CONTEXT),
         not entry.get("requires_named") or _named_subject(token),
         not entry.get("requires_agent") or _agent_subject(token),
-        not entry.get("accident_check") or not _accident(sent, subject_lemmas(token)),
+        not entry.get("accident_check") or not _accident_for(entry, sent, token),
         not entry.get("heads") or governor_lemma(token) in entry["heads"],
         not entry.get("modifiers") or _modified(token, entry["modifiers"]),
         not entry.get("preceded_by")
@@ -308,6 +321,13 @@ GENERIC_SPORT = {"team", "game", "race", "club", "match", "score", "season", "ba
 BURNING = {"ablaze", "alight", "afire"}
 # Nouns an event word can modify and still name the event ("a looting spree").
 SPREE_HEADS = {"spree", "rampage", "frenzy", "binge", "orgy"}
+
+
+def _accident_for(entry: dict[str, Any], sent: set[str], token: Token) -> bool:
+    """The accident check of an entry; what the entry acts on is no accident word there
+    ("vehicles were destroyed" names the property, not a road accident)."""
+    acted_on = set(entry.get("objects", ()))
+    return _accident(sent - acted_on, subject_lemmas(token) - acted_on)
 
 
 def _accident(lemmas: set[str], subject: set[str]) -> bool:

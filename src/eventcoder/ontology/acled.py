@@ -74,6 +74,8 @@ def acled_coding(
     a person or property seized decides between an arrest and looting).
     """
     lemmas = set(words)
+    if any(phrase <= lemmas for phrase in PROTEST_PHRASES):
+        lemmas.add("protest")  # a human chain is a protest
     target = _with_singulars(actor2_words) if actor2_words is not None else None
     cues = _actor_cues(_with_singulars(actor1_words)) | _target_cues(target, lemmas)
     sub = _sub_type(plover, hint, inter1, inter2, lemmas | cues)
@@ -93,7 +95,7 @@ DEMONSTRATORS = "@demonstrators"  # actor1 names demonstrators or protesting peo
 ARMED_ACTOR = "@armed-actor"  # actor1 names an armed group or force
 UNKNOWN_ACTOR = "@unknown-actor"  # "unknown persons", "unidentified people"
 AIR_ACTOR = "@air-actor"  # actor1 is aircraft ("Syrian warplanes destroyed the depot")
-AIRCRAFT = {"warplane", "jet", "drone", "aircraft", "helicopter", "bomber", "chopper"}
+AIRCRAFT = {"warplane", "jet", "drone", "aircraft", "helicopter", "bomber", "chopper", "gunship"}
 ARMED_TARGET = "@armed-target"  # an armed actor2 among the lemmas
 PERSON_TARGET = "@person-target"  # actor2 is a person (seized: arrest or abduction)
 PROPERTY_TARGET = "@property-target"  # actor2 is property (seized: looting)
@@ -235,7 +237,9 @@ PERSON_NOUNS = {"he", "she", "him", "her", "they", "them", "man", "woman", "acti
 PROPERTY_NOUNS = {"home", "house", "property", "land", "farm", "shop", "building", "office",
                   "good", "cattle", "livestock", "crop", "car", "vehicle", "asset", "business"}
 WEAPON_NOUNS = {"weapon", "arm", "ammunition", "rifle", "gun", "explosive", "bomb", "ied",
-                "grenade", "cache", "rocket", "mortar", "missile", "drone", "munition"}
+                "grenade", "cache", "rocket", "mortar", "missile", "drone", "munition", "pistol",
+                "bullet", "firearm", "ammo", "cartridge", "kalashnikov", "launcher", "rpg",
+                "weaponry", "arsenal", "detonator", "ordnance"}
 REPORTERS = {"police", "officer", "official", "military", "army"}  # "..., police said"
 AIR_CUES = {"airstrike", "drone", "warplane", "jet", "helicopter", "aircraft", "air", "plane",
             "bomber", "aerial"}
@@ -269,7 +273,9 @@ MILITARY_CUES = {"soldier", "military", "army", "junta", "officer"}
 DISAPPEARANCE_CUES = {"disappearance", "whereabouts", "missing", "plain", "unmarked",
                       "incommunicado", "undisclosed"}
 ELSEWHERE_CUES = {"plan", "ahead", "before", "convener", "organiser", "organizer", "residence",
-                  "home", "raid"}
+                  "home", "raid", "organise", "organize"}
+OFFENCE_CUES = {"offence", "offense", "loiter", "loitering", "lockdown", "quarantine", "curfew",
+                "violation", "violate", "flout"}
 DIPLOMATIC_CUES = {"summon", "note", "lodge", "ambassador", "envoy", "démarche"}
 STREET_CUES = {"protester", "protestor", "demonstrator", "rally", "march", "gather", "crowd",
                "street", "slogan", "placard", "banner", "chant", "thousand", "hundred"}
@@ -303,6 +309,13 @@ REBEL_NAME_CUES = {"independence", "liberation", "rebel", "insurgent",
 INSTITUTION_NOUNS = {"office", "commission", "station", "headquarters", "ministry", "government",
                      "council", "court", "courthouse", "parliament", "municipality", "embassy",
                      "secretariat", "administration", "governor", "assembly"}
+UNFOUGHT_CUES = {"resistance", "fight", "fighting", "firing", "shot", "gunshot", "gunfire", "clash",
+                 "bloodshed", "battle", "bullet", "violence"}
+WITHDRAWAL_CUES = {"withdraw", "withdrawal", "vacate", "evacuate", "retreat"}
+PACT_NOUNS = {"pact", "treaty", "agreement", "deal", "convention"}  # not "accord": a GNA name
+BOMBARDMENT_CUES = SHELLING_CUES | AIR_CUES | {"bombardment", "bombing", "airstrike", "strike",
+                                               "kill", "casualty", "offensive"}
+PROTEST_PHRASES = ({"human", "chain"},)
 GATHERING_CUES = {"gather", "gathering", "sit-in", "vigil", "procession", "picket"}
 PEACEFUL_CUES = {"peaceful", "peacefully"}
 GRIEVANCE_CUES = {"release", "freedom"}  # "demanding the release of detained students"
@@ -356,7 +369,8 @@ def _intervened(lemmas: set[str]) -> bool:
     cues = lemmas & INTERVENTION_CUES
     if lemmas & GRIEVANCE_CUES:
         cues -= ARREST_WORDS
-    return bool(cues)
+    attacked = lemmas & STATE_CUES and lemmas & {"attack", "assault", "charge", "manhandle"}
+    return bool(cues or attacked)  # "police attacked the peaceful human chain"
 
 
 def _lethal(lemmas: set[str]) -> bool:
@@ -414,6 +428,8 @@ def _assault(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]
         return "Excessive force against protesters"
     if hint == "mob" or inter1 == 5 or (inter1 not in ARMED and lemmas & MOB_CUES):
         return "Mob violence"
+    if hint == "attack" and _gathering_attacked(inter1, lemmas):
+        return "Mob violence"  # "a group of Turks attacked a peaceful rally"
     return _battle_or_attack(hint, inter1, inter2, lemmas)
 
 
@@ -471,6 +487,12 @@ def _crowd_violence(hint: str, inter1: int | None, lemmas: set[str]) -> str | No
         demonstration = lemmas & DEMONSTRATION_CUES or _institution(lemmas)
         return "Violent demonstration" if demonstration else "Mob violence"
     return None
+
+
+def _gathering_attacked(inter1: int | None, lemmas: set[str]) -> bool:
+    """A rally or a march attacked by people who are neither state forces nor armed."""
+    attacked = lemmas & {"attack", "assault", "beat", "storm"} and lemmas & PROTEST_WORDS
+    return bool(attacked) and not _armed(inter1, lemmas) and not _state(inter1, lemmas)
 
 
 def _battle_or_attack(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]) -> str:
@@ -545,6 +567,8 @@ def _strategic(plover: str, hint: str, inter1: int | None, lemmas: set[str]) -> 
         return "Air/drone strike"  # "jets destroyed weapon depots": an air strike on them
     if hint == "disrupted" and PLACE_TARGET in lemmas and WEAPON_TARGET not in lemmas:
         return _territory("territory", inter1, lemmas)  # "seized a battalion headquarters"
+    if hint == "force" and lemmas & (AIRCRAFT | {AIR_ACTOR}) and lemmas & {"raid", "sortie"}:
+        return "Air/drone strike"  # "raids by the army's helicopters": air raids
     if hint == "force" and lemmas & SEXUAL_CUES:
         return "Sexual violence"  # "soldiers raped women during a raid"
     if hint == "seize" and PERSON_TARGET in lemmas:
@@ -590,7 +614,9 @@ def _arrest(lemmas: set[str]) -> str:
     at_protest = lemmas & (PROTEST_WORDS - {"protester", "protestor", "demonstrator"}
                            | {"sit-in"})
     gathered = lemmas & GATHERING_CUES and "after" not in lemmas  # not "after they gathered"
-    if (at_protest or gathered) and not lemmas & ELSEWHERE_CUES:
+    gathered = gathered and not lemmas & OFFENCE_CUES  # "for loitering, gathering in groups"
+    street = lemmas & {"protester", "demonstrator", "activist"} and "street" in lemmas
+    if (at_protest or gathered or street) and not lemmas & ELSEWHERE_CUES:
         return "Protest with intervention"  # protesters detained at the protest
     return "Arrests"
 
@@ -615,6 +641,9 @@ def _agreement_or_transfer(
         people = lemmas & COMBATANTS
         return "Non-violent transfer of territory" if lemmas & TERRITORY_NOUNS and not people \
             else "Agreement"
+    if hint == "withdraw" and lemmas & PACT_NOUNS and not lemmas & TERRITORY_NOUNS:
+        armed = lemmas & (CONFLICT_CUES | {"missile", "nuclear", "arms", "weapon", "military"})
+        return "Agreement" if armed else None  # out of an arms or peace treaty: no ground
     if hint == "withdraw" and lemmas & CASUALTY_CUES and not lemmas & TERRITORY_NOUNS:
         return None  # the wounded evacuated for treatment: no ground changes hands
     return _strategic_label(hint, inter1, lemmas)
@@ -632,7 +661,7 @@ def _territory(hint: str, inter1: int | None, lemmas: set[str]) -> str | None:
     if _not_ground(inter1, lemmas):
         return "Disrupted weapons use" if WEAPON_TARGET in lemmas else None
     unarmed = inter1 in (5, 6, 7) and ARMED_ACTOR not in lemmas
-    if (unarmed or inter1 == 8) and not lemmas & FIGHT_CUES:
+    if ((unarmed or inter1 == 8) and not lemmas & FIGHT_CUES) or _without_fight(lemmas):
         return "Non-violent transfer of territory"  # external forces, crowds: no battle
     regain = inter1 is None and hint == "regain" and REBEL_ACTOR not in lemmas
     if _state(inter1, lemmas) or regain:
@@ -640,11 +669,23 @@ def _territory(hint: str, inter1: int | None, lemmas: set[str]) -> str | None:
     return "Non-state actor overtakes territory"
 
 
+def _without_fight(lemmas: set[str]) -> bool:
+    """Ground taken with no battle: "without resistance", "without firing a shot", handed
+    over, or entered after the other side withdrew and no fighting is reported."""
+    if "without" in lemmas and lemmas & UNFOUGHT_CUES:
+        return True
+    if "handover" in lemmas or {"hand", "over"} <= lemmas:
+        return True
+    return bool(lemmas & WITHDRAWAL_CUES) and not lemmas & (FIGHT_CUES | BOMBARDMENT_CUES)
+
+
 def _not_ground(inter1: int | None, lemmas: set[str]) -> bool:
     """True when what was taken is no territory: a car, bodies, an hour; or nobody armed took it."""
     taken = {PERSON_TARGET, PROPERTY_TARGET, WEAPON_TARGET} & lemmas
     if taken and not lemmas & TERRITORY_NOUNS:
         return True
+    if WEAPON_TARGET in lemmas and PLACE_TARGET not in lemmas:
+        return True  # "pistols were captured in the capital": arms taken, not the capital
     armed = inter1 in ARMED or lemmas & (ARMED_NOUNS | CONFLICT_CUES | {ARMED_ACTOR})
     return not armed and not lemmas & TERRITORY_NOUNS
 
