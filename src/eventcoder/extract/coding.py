@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventcoder.extract.classify import MODEL_HINT, decide, model_label, typing_model
 from eventcoder.model import Article, Event, content_id
@@ -37,10 +37,38 @@ def _lemmas(doc: Doc, start: int, end: int) -> list[str]:
     return [t.lemma_.lower() for t in span] if span is not None else []
 
 
+def _protest_lemmas(doc: Doc, start: int, end: int) -> list[str]:
+    """A protest sentence's lemmas without what the protest is about: "rallied against
+    mass arrests", "marched to decry the killings", "protests following the death of Y"
+    name the grievance, not what happened at the protest."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    about = {t.i for token in span for root in _grievances(token) for t in root.subtree}
+    return [t.lemma_.lower() for t in span if t.i not in about]
+
+
+def _grievances(token: Token) -> list[Token]:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in GRIEVANCE_VERBS:
+        return [c for c in token.children if c.dep_ in ("dobj", "ccomp")
+                or (c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS)]
+    if lemma in PROTEST_HEADS:
+        return [c for c in token.children if c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS]
+    return []
+
+
+GRIEVANCE_VERBS = {"protest", "decry", "condemn", "denounce", "demand", "mourn", "commemorate"}
+PROTEST_HEADS = {"protest", "demonstrate", "rally", "march", "demonstration", "vigil", "strike",
+                 "sit-in", "gather"}
+GRIEVANCE_PREPS = {"against", "over", "about", "following", "after"}
+
+
 def rule_sub_type(doc: Doc, event: Event, riots: bool = False) -> str | None:
     """The ACLED sub-type the rules give ``event`` (None: no ACLED event)."""
     actor1, actor2 = event.actor("actor1"), event.actor("actor2")
-    lemmas = _lemmas(doc, event.sentence.start, event.sentence.end)
+    words = _protest_lemmas if event.plover == "PROTEST" and event.hint == "peaceful" else _lemmas
+    lemmas = words(doc, event.sentence.start, event.sentence.end)
     _, sub = acled_coding(
         event.plover,
         event.hint,

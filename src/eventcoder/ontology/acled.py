@@ -186,7 +186,7 @@ def _not_political(plover: str, hint: str, inter1: int | None, lemmas: set[str])
     return bool(claim or lemmas & JUDICIAL_CUES)
 
 
-RIOT_CUES = {"stone", "rock", "molotov", "petrol", "brick", "torch", "burn", "loot", "vandalize",
+RIOT_CUES = {"stone", "molotov", "petrol", "brick", "torch", "burn", "loot", "vandalize",
              "vandalise", "violent", "clash", "ransack", "storm", "ablaze", "smash", "throw",
              "hurl", "pelt", "rioter", "rioting", "arson", "vandalism", "violently", "violence",
              "aggressive", "scuffle", "skirmish", "firework", "brawl"}
@@ -195,7 +195,7 @@ FIGHT_CUES = {"fight", "fighting", "clash", "battle", "offensive", "attack", "as
 INTERVENTION_CUES = {"disperse", "arrest", "detain", "tear", "teargas", "baton", "cannon", "break",
                      "suppress", "crackdown", "rubber", "pepper", "stun", "beat", "bundle"}
 RIOT_CONTROL_CUES = {"tear", "teargas", "cannon", "rubber", "pepper", "baton"}
-LETHAL_CUES = {"kill", "shoot", "live", "dead", "death", "die"}
+LETHAL_CUES = {"kill", "shoot", "dead", "death", "die"}  # "live" only with rounds
 SERIOUS_INJURY_CUES = {"pellet", "grievously", "critically", "gunshot", "lethal"}
 STATE_CUES = {"police", "force", "troop", "soldier", "army", "military", "officer", "guard",
               "security", "personnel", "gendarme", "ranger", "paramilitary"}
@@ -315,6 +315,7 @@ WITHDRAWAL_CUES = {"withdraw", "withdrawal", "vacate", "evacuate", "retreat"}
 PACT_NOUNS = {"pact", "treaty", "agreement", "deal", "convention"}  # not "accord": a GNA name
 BOMBARDMENT_CUES = SHELLING_CUES | AIR_CUES | {"bombardment", "bombing", "airstrike", "strike",
                                                "kill", "casualty", "offensive"}
+CRACKDOWN_CUES = {"crackdown", "repression"}
 PROTEST_PHRASES = ({"human", "chain"},)
 GATHERING_CUES = {"gather", "gathering", "sit-in", "vigil", "procession", "picket"}
 PEACEFUL_CUES = {"peaceful", "peacefully"}
@@ -351,8 +352,9 @@ def _demonstration(state: bool, lemmas: set[str]) -> str:
 
     ``state``: state forces are the ones who acted (the event's actor1).
     """
-    if lemmas & STATE_CUES and _lethal(lemmas):
-        return "Excessive force against protesters"
+    rioting = lemmas & RIOT_CUES - BRUTAL_CUES
+    if lemmas & STATE_CUES and _lethal(lemmas) and not rioting:
+        return "Excessive force against protesters"  # lethal force on peaceful protesters
     repressed = state or (lemmas & STATE_CUES and lemmas & REPRESSION_CUES)
     if repressed and lemmas & BRUTAL_CUES and not lemmas & RIOT_CUES - BRUTAL_CUES:
         return "Excessive force against protesters"  # "soldiers violently suppressed a protest"
@@ -376,7 +378,8 @@ def _intervened(lemmas: set[str]) -> bool:
 def _lethal(lemmas: set[str]) -> bool:
     """Lethal or seriously injurious force: killing, live fire, bullets that are not rubber."""
     bullets = "bullet" in lemmas and "rubber" not in lemmas
-    return bullets or bool(lemmas & (LETHAL_CUES | SERIOUS_INJURY_CUES))
+    live = "live" in lemmas and bool(lemmas & {"ammunition", "ammo", "round", "bullet"})
+    return bullets or live or bool(lemmas & (LETHAL_CUES | SERIOUS_INJURY_CUES))
 
 
 def _riot(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]) -> str | None:
@@ -390,7 +393,9 @@ def _riot(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]) -
         return "Looting/property destruction"  # armed groups burning property, no one harmed
     if (hint == "looting" or UNKNOWN_ACTOR in lemmas) and not lemmas & PROTEST_WORDS:
         return "Looting/property destruction"
-    if lemmas & MOB_CUES and not lemmas & DEMONSTRATION_CUES and not _institution(lemmas):
+    against_state = inter2 == 1 and not lemmas & {"mob", "lynch", "vigilante"}
+    if lemmas & MOB_CUES and not lemmas & DEMONSTRATION_CUES and not _institution(lemmas) \
+            and not against_state:  # youths confronting the police riot against the state
         return "Mob violence"
     if not lemmas & (PROTEST_WORDS | DEMONSTRATION_CUES | CROWD_WORDS):
         return "Looting/property destruction"  # shops burned, no crowd or demonstration named
@@ -425,7 +430,10 @@ def _assault(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]
     if hint == "abduction":
         return "Abduction/forced disappearance"
     if _state(inter1, lemmas) and (inter2 == 6 or lemmas & (PROTEST_WORDS | GATHERING_CUES)):
-        return "Excessive force against protesters"
+        rioting = lemmas & RIOT_CUES - BRUTAL_CUES
+        return "Violent demonstration" if rioting else "Excessive force against protesters"
+    if inter1 is None and lemmas & CRACKDOWN_CUES and lemmas & PROTEST_WORDS:
+        return "Excessive force against protesters"  # "three die in protest crackdown"
     if hint == "mob" or inter1 == 5 or (inter1 not in ARMED and lemmas & MOB_CUES):
         return "Mob violence"
     if hint == "attack" and _gathering_attacked(inter1, lemmas):
