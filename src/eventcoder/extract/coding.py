@@ -23,13 +23,27 @@ def riot_context(article: Article, but: Event | None = None) -> bool:
     """True when the article reports riots (other than ``but``): violence by unknown hands is
     then mob violence, property burned is the riot's, and a protest turned violent. A clash
     in a sentence about protesters ("clashes erupted between police and protesters") is one."""
+    if but is not None and any(_later_escalation(e, but) for e in article.events):
+        return False
     return any(e is not but and (
         (e.plover == "PROTEST" and e.hint in ("violent", "looting"))
         or (e.hint == "clash" and PROTESTERS.search(e.sentence.text) is not None)
     ) for e in article.events)
 
 
+def _later_escalation(riot: Event, protest: Event | None) -> bool:
+    """ "The protests began on 2 January. The actions soon escalated into riots.": the riots
+    come after the protest, which was their peaceful start."""
+    return (
+        protest is not None
+        and riot.sentence.start > protest.sentence.start
+        and ESCALATION.search(riot.sentence.text) is not None
+    )
+
+
 PROTESTERS = re.compile(r"\b(protesters?|protestors?|demonstrators?|rioters?)\b", re.I)
+ESCALATION = re.compile(r"\b(escalat\w*|turned|descended|spiral\w*|degenerat\w*|grew)\s+into\b",
+                        re.I)
 
 
 def _lemmas(doc: Doc, start: int, end: int) -> list[str]:

@@ -316,6 +316,14 @@ PACT_NOUNS = {"pact", "treaty", "agreement", "deal", "convention"}  # not "accor
 BOMBARDMENT_CUES = SHELLING_CUES | AIR_CUES | {"bombardment", "bombing", "airstrike", "strike",
                                                "kill", "casualty", "offensive"}
 CRACKDOWN_CUES = {"crackdown", "repression"}
+PEACE_DEPLOYMENT_CUES = {"peacekeeper", "peacekeeping", "exercise", "drill", "parade", "csto",
+                         "manoeuvre", "maneuver"}
+RELIEF_CUES = {"earthquake", "flood", "rescue", "relief", "humanitarian", "disaster", "storm",
+               "wildfire", "pandemic", "covid", "coronavirus", "vaccine", "vaccination", "tsunami",
+               "cyclone", "hurricane", "evacuation", "election", "polling", "snow", "snowfall",
+               "blizzard", "landslide", "drought", "heatwave", "outbreak", "avalanche"}
+FRONT_CUES = {"reinforcement", "front", "frontline", "offensive", "terrorist", "militant",
+              "observation", "buildup", "build-up"}
 PROTEST_PHRASES = ({"human", "chain"},)
 GATHERING_CUES = {"gather", "gathering", "sit-in", "vigil", "procession", "picket"}
 PEACEFUL_CUES = {"peaceful", "peacefully"}
@@ -589,9 +597,21 @@ def _strategic(plover: str, hint: str, inter1: int | None, lemmas: set[str]) -> 
 def _strategic_label(hint: str, inter1: int | None, lemmas: set[str]) -> str | None:
     """The sub-type a strategic hint names; changes to groups and new bases only when an
     armed or political group acts (a company merging, a ministry opening an office are not)."""
+    if hint == "deploy":
+        return "Change to group/activity" if _war_movement(inter1, lemmas) else None
     if hint in ("group", "base") and not _organised(hint, inter1, lemmas):
         return None
     return STRATEGIC.get(hint)
+
+
+def _war_movement(inter1: int | None, lemmas: set[str]) -> bool:
+    """Forces sent, reinforced or massed by a party to a conflict ("the army dispatched
+    hundreds of troops to the front"): a change to the group's activity. Peacekeepers
+    arriving, troops sent to a disaster and exercises are not."""
+    if lemmas & (PEACE_DEPLOYMENT_CUES | RELIEF_CUES):
+        return False
+    armed = inter1 in ARMED - {1, 8} or lemmas & (FIGHT_CUES | CONFLICT_CUES | FRONT_CUES)
+    return bool(armed) or (_state(inter1, lemmas) and bool(lemmas & MILITARY_CUES))
 
 
 def _organised(hint: str, inter1: int | None, lemmas: set[str]) -> bool:
