@@ -396,8 +396,9 @@ def _riot(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]) -
     The "riot" lemma is left out: the coder adds it for every article with a riot.
     """
     if _armed(inter1, lemmas):
-        if lemmas & HARM_CUES or _weapon("", lemmas):
-            return _assault("attack", inter1, inter2, lemmas)  # gunmen storming, a bomb
+        site = {ARMED_TARGET} if lemmas & MILITARY_SITES else set()  # "stormed an army base"
+        if lemmas & HARM_CUES or _weapon("", lemmas) or site:
+            return _assault("attack", inter1, inter2, lemmas | site)  # gunmen storming, a bomb
         return "Looting/property destruction"  # armed groups burning property, no one harmed
     if (hint == "looting" or UNKNOWN_ACTOR in lemmas) and not lemmas & PROTEST_WORDS:
         return "Looting/property destruction"
@@ -432,20 +433,19 @@ def _assault(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]
         return weapon
     if lemmas & PEACEFUL_CUES and lemmas & STATE_CUES and lemmas & PROTEST_WORDS:
         return _demonstration(True, lemmas - RIOT_CUES)  # "beaten by police at a peaceful march"
+    if lemmas & CRACKDOWN_CUES and lemmas & PROTEST_WORDS and not _armed(inter1, lemmas):
+        return "Excessive force against protesters"  # "three die in protest crackdown"
+    if hint == "attack" and DEMONSTRATORS not in lemmas and _gathering_attacked(inter1, lemmas):
+        return "Mob violence"  # "supporters of the ruling party attacked a peaceful march"
     crowd = _crowd_violence(hint, inter1, lemmas)
     if crowd:
         return crowd
     if hint == "abduction":
         return "Abduction/forced disappearance"
     if _state(inter1, lemmas) and (inter2 == 6 or lemmas & (PROTEST_WORDS | GATHERING_CUES)):
-        rioting = lemmas & RIOT_CUES - BRUTAL_CUES
-        return "Violent demonstration" if rioting else "Excessive force against protesters"
-    if inter1 is None and lemmas & CRACKDOWN_CUES and lemmas & PROTEST_WORDS:
-        return "Excessive force against protesters"  # "three die in protest crackdown"
+        return _force_at_protest(lemmas)
     if hint == "mob" or inter1 == 5 or (inter1 not in ARMED and lemmas & MOB_CUES):
         return "Mob violence"
-    if hint == "attack" and _gathering_attacked(inter1, lemmas):
-        return "Mob violence"  # "a group of Turks attacked a peaceful rally"
     return _battle_or_attack(hint, inter1, inter2, lemmas)
 
 
@@ -503,6 +503,16 @@ def _crowd_violence(hint: str, inter1: int | None, lemmas: set[str]) -> str | No
         demonstration = lemmas & DEMONSTRATION_CUES or _institution(lemmas)
         return "Violent demonstration" if demonstration else "Mob violence"
     return None
+
+
+def _force_at_protest(lemmas: set[str]) -> str:
+    """State forces using force on protesters: a riot when the protesters were violent,
+    excessive force when it killed or maimed or was brutal, else an intervention."""
+    if lemmas & RIOT_CUES - BRUTAL_CUES:
+        return "Violent demonstration"
+    if _lethal(lemmas) or lemmas & BRUTAL_CUES:
+        return "Excessive force against protesters"
+    return "Protest with intervention"  # "police attacked the human chain"
 
 
 def _gathering_attacked(inter1: int | None, lemmas: set[str]) -> bool:
@@ -670,7 +680,7 @@ def _agreement_or_transfer(
         return "Non-violent transfer of territory" if lemmas & TERRITORY_NOUNS and not people \
             else "Agreement"
     if hint == "withdraw" and lemmas & PACT_NOUNS and not lemmas & TERRITORY_NOUNS:
-        armed = lemmas & (CONFLICT_CUES | {"missile", "nuclear", "arms", "weapon", "military"})
+        armed = lemmas & (CONFLICT_CUES | {"missile", "nuclear", "arm", "weapon", "military"})
         return "Agreement" if armed else None  # out of an arms or peace treaty: no ground
     if hint == "withdraw" and lemmas & CASUALTY_CUES and not lemmas & TERRITORY_NOUNS:
         return None  # the wounded evacuated for treatment: no ground changes hands
