@@ -69,6 +69,19 @@ CASES = [
      "Peaceful protest"),
     ("Protests began in the capital on Monday. They soon escalated into riots.",
      "Peaceful protest"),
+    # battles that take ground, and who was shot at
+    ("The army drove the militants out of three villages near the border.",
+     "Government regains territory"),
+    ("The insurgents were pushed back from their positions in the hills on Sunday.",
+     "Government regains territory"),
+    ("Troops advanced into the valley, clashing with rebels and capturing two villages.",
+     "Government regains territory"),
+    ("The rebels' attack to capture the army's positions was repelled by the garrison.",
+     "Armed clash"),
+    ("Gunmen opened fire on a passenger plane as it landed at the airstrip.", "Attack"),
+    ("Dozens of militants arrived on motorbikes and opened fire, scattering the villagers.",
+     "Attack"),
+    ("Several shops were looted in the township overnight.", "Looting/property destruction"),
     # armies on the move
     ("The Syrian army dispatched reinforcements to the front lines in Idlib.",
      "Change to group/activity"),
@@ -84,6 +97,8 @@ NOT_ACLED = [
     "The company withdrew from the trade deal with its Chinese partner.",
     "The army deployed soldiers to help residents after the floods.",
     "Villagers found the bodies of five herders in a field.",
+    "A boiler exploded at the textile factory on Monday. The explosion killed four workers.",
+    "A drone captured footage of the flooded town.",
 ]
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from eventcoder.extract.classify import MODEL_HINT, decide, model_label, typing_model
-from eventcoder.model import Article, Event, content_id
+from eventcoder.model import Actor, Article, Event, content_id
 from eventcoder.ontology import acled_coding, cameo_root, disorder_type, plover_context
 from eventcoder.ontology.acled import ACLED_SUB_TYPES
 from eventcoder.pipeline import Stage, register
@@ -177,7 +177,26 @@ class Coding(Stage):
         """Return ``article`` with coded events."""
         model = typing_model(self.settings)
         weight = model.decision.rule_weight if model else 0.0
-        return article.with_(events=tuple(
-            code_event(article, doc, e, riot_context(article, but=e), weight)
-            for e in article.events
-        ))
+        coded = [code_event(article, doc, e, riot_context(article, but=e), weight)
+                 for e in article.events]
+        return article.with_(events=tuple(battle_outcome(e, coded) for e in coded))
+
+
+TERRITORY_SUBS = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def battle_outcome(event: Event, events: list[Event]) -> Event:
+    """A clash in the sentence that reports the same side taking ground ("troops pushed into
+    the enclave, clashing with insurgents and capturing a village") is ACLED's territorial
+    battle: the clash takes the capture's sub-type."""
+    if event.acled_sub_event_type != "Armed clash":
+        return event
+    actor = event.actor("actor1")
+    taken = next((e.acled_sub_event_type for e in events
+                  if e.sentence == event.sentence and e.acled_sub_event_type in TERRITORY_SUBS
+                  and _same_side(actor, e.actor("actor1"))), None)
+    return replace(event, acled_sub_event_type=taken) if taken else event
+
+
+def _same_side(actor: Actor | None, other: Actor | None) -> bool:
+    return actor is None or other is None or actor.name == other.name

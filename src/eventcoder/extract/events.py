@@ -186,6 +186,8 @@ def argument_lemmas(token: Token) -> set[str]:
     for c in token.children:
         if c.dep_ == "advmod" and c.lower_ in BURNING:
             out.add(c.lower_)
+        if c.dep_ == "advmod" and c.lower_ in DIRECTIONS:  # "pushed back from their strongholds"
+            out.update(t.lemma_.lower() for t in c.subtree)
         if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "punct", "mark", "advmod",
                       "advcl", "conj", "cc", "parataxis"):
             continue  # a clause of its own says nothing of what this trigger acts on
@@ -232,6 +234,7 @@ def _phrase_lemmas(head: Token) -> set[str]:
     return out
 
 
+DIRECTIONS = {"back", "out", "away"}
 CONTAINING = {"contain", "fill", "load", "pack", "hold", "stock", "carry", "lace", "rig"}
 
 
@@ -246,7 +249,8 @@ def _passes(entry: dict[str, Any], token: Token) -> bool:
         not entry.get("subjects") or bool(subject_lemmas(token) & set(entry["subjects"])),
         not entry.get("preps") or any(c.lower_ in entry["preps"] for c in token.children),
         not entry.get("particles")
-        or any(c.lower_ in entry["particles"] for c in token.children if c.dep_ in ("prt", "prep")),
+        or any(c.lower_ in entry["particles"] for c in token.children
+               if c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.lower_ in DIRECTIONS)),
         not entry.get("requires_any")
         or any(w.startswith(tuple(entry["requires_any"])) for w in sent),
         not entry.get("requires_violence") or bool(sent & VIOLENCE_WORDS),
@@ -327,7 +331,20 @@ def _accident_for(entry: dict[str, Any], sent: set[str], token: Token) -> bool:
     """The accident check of an entry; what the entry acts on is no accident word there
     ("vehicles were destroyed" names the property, not a road accident)."""
     acted_on = set(entry.get("objects", ()))
-    return _accident(sent - acted_on, subject_lemmas(token) - acted_on)
+    return _accident(sent - acted_on | _told_before(token), subject_lemmas(token) - acted_on)
+
+
+def _told_before(token: Token) -> set[str]:
+    """ "The explosion occurred at ...", "The blast killed four": a definite event noun
+    refers back to the sentence before, whose words say whether it was an accident ("a
+    furnace exploded")."""
+    noun = token if token.pos_ == "NOUN" else child(token, "nsubj")
+    definite = noun is not None and noun.pos_ == "NOUN" and any(
+        c.lower_ == "the" for c in noun.children)
+    start = token.sent.start
+    if not definite or start == 0:
+        return set()
+    return {t.lemma_.lower() for t in token.doc[start - 1].sent}
 
 
 def _accident(lemmas: set[str], subject: set[str]) -> bool:

@@ -98,6 +98,7 @@ def merge_group(group: list[Event]) -> Event:
     rest = [e for e in group if e is not first]
     if not rest:
         return first
+    first = _with_outcome(first, rest)
     group = [first, *rest]
     attributed = next((e.attribution for e in group if e.attribution.kind != "author"), None)
     return replace(
@@ -113,6 +114,23 @@ def merge_group(group: list[Event]) -> Event:
         mentions=tuple(e.trigger for e in rest),
         confidence=min(0.95, max(e.confidence for e in group) + 0.05 * len(rest)),
     )
+
+
+def _with_outcome(first: Event, rest: list[Event]) -> Event:
+    """A battle whose other mention takes ground ("clashing with insurgents and capturing a
+    village") is coded as the taking of ground, ACLED's territorial battle."""
+    if first.hint not in ("clash", "attack"):
+        return first
+    taken = next((e for e in rest if e.hint in ("territory", "regain")
+                  and e.plover == "ASSAULT" and e.modality == first.modality
+                  and e.sentence == first.sentence and not _purpose(e)), None)
+    return replace(first, hint=taken.hint, mode=taken.mode) if taken else first
+
+
+def _purpose(event: Event) -> bool:
+    """ "an attack to capture the positions": what the attack was for, not what it achieved."""
+    before = event.sentence.text[: event.trigger.start - event.sentence.start]
+    return before.rstrip().lower().endswith((" to", " in order to"))
 
 
 def _fill_roles(group: list[Event]) -> tuple:

@@ -77,7 +77,8 @@ def acled_coding(
     if any(phrase <= lemmas for phrase in PROTEST_PHRASES):
         lemmas.add("protest")  # a human chain is a protest
     target = _with_singulars(actor2_words) if actor2_words is not None else None
-    cues = _actor_cues(_with_singulars(actor1_words)) | _target_cues(target, lemmas)
+    actor1 = _with_singulars(actor1_words)
+    cues = _actor_cues(actor1) | _target_cues(target, lemmas - actor1)
     sub = _sub_type(plover, hint, inter1, inter2, lemmas | cues)
     return (ACLED_SUB_TYPES[sub], sub) if sub else (None, None)
 
@@ -101,6 +102,7 @@ PERSON_TARGET = "@person-target"  # actor2 is a person (seized: arrest or abduct
 PROPERTY_TARGET = "@property-target"  # actor2 is property (seized: looting)
 WEAPON_TARGET = "@weapon-target"  # actor2 is arms (seized or recovered: disrupted weapons use)
 PLACE_TARGET = "@place-target"  # actor2 is a place or a military site (seized: territory)
+AIRCRAFT_TARGET = "@aircraft-target"  # actor2 is an aircraft ("opened fire on a plane")
 INSTITUTION_TARGET = "@institution-target"  # actor2 is an office, a station, a ministry
 STATE_ACTOR = "@state-actor"  # actor1 names state forces (police, soldiers, rangers)
 EMPLOYEES = "@employees"  # actor1 names employees (nurses, teachers): not state forces
@@ -151,6 +153,7 @@ def _target_cues(actor2: set[str] | None, lemmas: set[str]) -> set[str]:
     if actor2 is None:
         return cues
     marks = ((PERSON_NOUNS, PERSON_TARGET), (PROPERTY_NOUNS, PROPERTY_TARGET),
+             (AIRCRAFT | {"plane", "airliner", "airplane"}, AIRCRAFT_TARGET),
              (WEAPON_NOUNS, WEAPON_TARGET), (PLACE_NOUNS, PLACE_TARGET),
              (INSTITUTION_NOUNS, INSTITUTION_TARGET))
     return cues | {mark for nouns, mark in marks if actor2 & nouns}
@@ -219,8 +222,8 @@ ARMED_NOUNS = {"militia", "militiaman", "rebel", "militant", "troop", "soldier",
 ARMED_TARGETS = {"base", "position", "post", "outpost", "checkpoint", "patrol", "convoy",
                  "barracks", "camp", "troop", "soldier", "army", "military", "police",
                  "policeman", "officer", "militant", "rebel", "fighter", "insurgent",
-                 "garrison", "militia", "jihadist", "guard", "gunfire", "exchange",
-                 "battle", "firefight", "gunfight", "commando", "jawan", "trooper",
+                 "garrison", "militia", "militiaman", "militiamen", "jihadist", "guard",
+                 "gunfire", "exchange", "battle", "firefight", "gunfight", "commando", "jawan", "trooper",
                  "gendarme", "cartel"}
 TERRITORY_NOUNS = {"town", "village", "city", "district", "area", "territory", "base", "region",
                    "province", "hill", "position", "post", "border", "crossing", "airport",
@@ -324,6 +327,7 @@ RELIEF_CUES = {"earthquake", "flood", "rescue", "relief", "humanitarian", "disas
                "blizzard", "landslide", "drought", "heatwave", "outbreak", "avalanche"}
 FRONT_CUES = {"reinforcement", "front", "frontline", "offensive", "terrorist", "militant",
               "observation", "buildup", "build-up"}
+LOOTING_WORDS = {"loot", "looting", "looter", "ransack", "plunder", "pillage"}
 PROTEST_PHRASES = ({"human", "chain"},)
 GATHERING_CUES = {"gather", "gathering", "sit-in", "vigil", "procession", "picket"}
 PEACEFUL_CUES = {"peaceful", "peacefully"}
@@ -400,6 +404,9 @@ def _riot(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]) -
         if lemmas & HARM_CUES or _weapon("", lemmas) or site:
             return _assault("attack", inter1, inter2, lemmas | site)  # gunmen storming, a bomb
         return "Looting/property destruction"  # armed groups burning property, no one harmed
+    named = DEMONSTRATORS in lemmas or inter1 in (5, 6)  # protesters looting: their riot
+    if hint == "looting" and lemmas & LOOTING_WORDS and not named:
+        return "Looting/property destruction"  # "shops have been looted" during the unrest
     if (hint == "looting" or UNKNOWN_ACTOR in lemmas) and not lemmas & PROTEST_WORDS:
         return "Looting/property destruction"
     against_state = inter2 == 1 and not lemmas & {"mob", "lynch", "vigilante"}
@@ -540,7 +547,8 @@ def _weapon(hint: str, lemmas: set[str]) -> str | None:
         return "Suicide bomb"
     if "grenade" in lemmas:
         return "Grenade"
-    if hint == "airstrike" or lemmas & AIR_CUES - {"air"} or _air(lemmas):
+    aerial = lemmas & AIR_CUES - {"air"} and AIRCRAFT_TARGET not in lemmas  # not a plane shot at
+    if hint == "airstrike" or aerial or _air(lemmas):
         return "Air/drone strike"
     if hint == "shelling" or lemmas & SHELLING_CUES:
         return "Shelling/artillery/missile attack"
