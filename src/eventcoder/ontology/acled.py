@@ -223,8 +223,8 @@ ARMED_TARGETS = {"base", "position", "post", "outpost", "checkpoint", "patrol", 
                  "barracks", "camp", "troop", "soldier", "army", "military", "police",
                  "policeman", "officer", "militant", "rebel", "fighter", "insurgent",
                  "garrison", "militia", "militiaman", "militiamen", "jihadist", "guard",
-                 "gunfire", "exchange", "battle", "firefight", "gunfight", "commando", "jawan", "trooper",
-                 "gendarme", "cartel"}
+                 "gunfire", "exchange", "battle", "firefight", "gunfight", "commando", "jawan",
+                 "trooper", "gendarme", "cartel"}
 TERRITORY_NOUNS = {"town", "village", "city", "district", "area", "territory", "base", "region",
                    "province", "hill", "position", "post", "border", "crossing", "airport",
                    "capital", "centre", "center", "county", "camp", "outpost"}
