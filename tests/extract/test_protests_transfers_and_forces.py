@@ -82,6 +82,10 @@ CASES = [
     ("Dozens of militants arrived on motorbikes and opened fire, scattering the villagers.",
      "Attack"),
     ("Several shops were looted in the township overnight.", "Looting/property destruction"),
+    ("Rebel fighters entered the town at dawn and took control of it after the army pulled "
+     "out.", "Non-violent transfer of territory"),
+    ("Militants attacked the army post using anti-aircraft guns and mortars.",
+     "Shelling/artillery/missile attack"),
     # armies on the move
     ("The Syrian army dispatched reinforcements to the front lines in Idlib.",
      "Change to group/activity"),
@@ -99,6 +103,7 @@ NOT_ACLED = [
     "Villagers found the bodies of five herders in a field.",
     "A boiler exploded at the textile factory on Monday. The explosion killed four workers.",
     "A drone captured footage of the flooded town.",
+    "The interception of the suspect followed a tip-off from Interpol.",
 ]
 
 

@@ -404,7 +404,7 @@ def _riot(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]) -
         if lemmas & HARM_CUES or _weapon("", lemmas) or site:
             return _assault("attack", inter1, inter2, lemmas | site)  # gunmen storming, a bomb
         return "Looting/property destruction"  # armed groups burning property, no one harmed
-    named = DEMONSTRATORS in lemmas or inter1 in (5, 6)  # protesters looting: their riot
+    named = bool(lemmas & {DEMONSTRATORS, CROWD})  # protesters or a crowd looting: a riot
     if hint == "looting" and lemmas & LOOTING_WORDS and not named:
         return "Looting/property destruction"  # "shops have been looted" during the unrest
     if (hint == "looting" or UNKNOWN_ACTOR in lemmas) and not lemmas & PROTEST_WORDS:
@@ -547,7 +547,8 @@ def _weapon(hint: str, lemmas: set[str]) -> str | None:
         return "Suicide bomb"
     if "grenade" in lemmas:
         return "Grenade"
-    aerial = lemmas & AIR_CUES - {"air"} and AIRCRAFT_TARGET not in lemmas  # not a plane shot at
+    air_words = AIR_CUES - {"air"} - ({"aircraft"} if "anti" in lemmas else set())  # anti-aircraft
+    aerial = lemmas & air_words and AIRCRAFT_TARGET not in lemmas  # not a plane shot at
     if hint == "airstrike" or aerial or _air(lemmas):
         return "Air/drone strike"
     if hint == "shelling" or lemmas & SHELLING_CUES:
@@ -722,7 +723,8 @@ def _without_fight(lemmas: set[str]) -> bool:
         return True
     if "handover" in lemmas or {"hand", "over"} <= lemmas:
         return True
-    return bool(lemmas & WITHDRAWAL_CUES) and not lemmas & (FIGHT_CUES | BOMBARDMENT_CUES)
+    withdrew = lemmas & WITHDRAWAL_CUES or {"pull", "out"} <= lemmas  # "after the YPG pulled out"
+    return bool(withdrew) and not lemmas & (FIGHT_CUES | BOMBARDMENT_CUES)
 
 
 def _not_ground(inter1: int | None, lemmas: set[str]) -> bool:
