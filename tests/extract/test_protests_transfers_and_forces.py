@@ -86,6 +86,12 @@ CASES = [
      "out.", "Non-violent transfer of territory"),
     ("Militants attacked the army post using anti-aircraft guns and mortars.",
      "Shelling/artillery/missile attack"),
+    ("Three villagers were killed in two separate attacks on Sunday. One of them died in a "
+     "grenade attack on a tea stall.", "Grenade"),
+    ("Passengers fled the terminal after a blast. Militants struck the terminal, killing "
+     "twelve people.", "Remote explosive/landmine/IED"),
+    ("Gunmen killed three villagers on Sunday. A bomb exploded in the market on Monday.",
+     "Attack"),
     # armies on the move
     ("The Syrian army dispatched reinforcements to the front lines in Idlib.",
      "Change to group/activity"),

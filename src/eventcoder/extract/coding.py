@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from eventcoder.extract.classify import MODEL_HINT, decide, model_label, typing_model
 from eventcoder.model import Actor, Article, Event, content_id
 from eventcoder.ontology import acled_coding, cameo_root, disorder_type, plover_context
-from eventcoder.ontology.acled import ACLED_SUB_TYPES
+from eventcoder.ontology.acled import ACLED_SUB_TYPES, told_weapon
 from eventcoder.pipeline import Stage, register
 
 
@@ -179,7 +179,35 @@ class Coding(Stage):
         weight = model.decision.rule_weight if model else 0.0
         coded = [code_event(article, doc, e, riot_context(article, but=e), weight)
                  for e in article.events]
-        return article.with_(events=tuple(battle_outcome(e, coded) for e in coded))
+        coded = [battle_outcome(e, coded) for e in coded]
+        return article.with_(events=tuple(weapon_told_nearby(doc, e) for e in coded))
+
+
+def weapon_told_nearby(doc: Doc, event: Event) -> Event:
+    """An attack whose sentence names no weapon and no guns takes the explosive weapon of the
+    sentence before or after ("Two civilians were killed in separate attacks. A civilian was
+    killed in a grenade attack ..."): ACLED codes the event by its weapon."""
+    if event.acled_sub_event_type != "Attack":
+        return event
+    own = set(_lemmas(doc, event.sentence.start, event.sentence.end))
+    if told_weapon(own) is not None:
+        return event
+    weapons = {told_weapon(own | _neighbour(doc, event, step)) for step in (-1, 1)} - {None}
+    if len(weapons) != 1:
+        return event
+    sub = weapons.pop()
+    return replace(event, acled_sub_event_type=sub, acled_event_type=ACLED_SUB_TYPES[sub],
+                   disorder_type=disorder_type(sub))
+
+
+def _neighbour(doc: Doc, event: Event, step: int) -> set[str]:
+    span = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    i = span.start - 1 if step < 0 else span.end
+    if not 0 <= i < len(doc):
+        return set()
+    return {t.lemma_.lower() for t in doc[i].sent}
 
 
 TERRITORY_SUBS = ("Government regains territory", "Non-state actor overtakes territory")

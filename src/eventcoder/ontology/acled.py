@@ -328,6 +328,8 @@ RELIEF_CUES = {"earthquake", "flood", "rescue", "relief", "humanitarian", "disas
 FRONT_CUES = {"reinforcement", "front", "frontline", "offensive", "terrorist", "militant",
               "observation", "buildup", "build-up"}
 LOOTING_WORDS = {"loot", "looting", "looter", "ransack", "plunder", "pillage"}
+FIREARM_CUES = {"gun", "gunman", "gunmen", "shoot", "shooting", "shot", "gunfire", "rifle",
+                "fire", "sniper", "stab", "knife", "machete", "behead", "hack", "beat"}
 PROTEST_PHRASES = ({"human", "chain"},)
 GATHERING_CUES = {"gather", "gathering", "sit-in", "vigil", "procession", "picket"}
 PEACEFUL_CUES = {"peaceful", "peacefully"}
@@ -537,6 +539,16 @@ def _battle_or_attack(hint: str, inter1: int | None, inter2: int | None, lemmas:
     if inter2 in ARMED or (inter2 is None and ARMED_TARGET in lemmas):
         return "Armed clash"
     return "Attack"
+
+
+def told_weapon(lemmas: set[str]) -> str | None:
+    """The explosive weapon a neighbouring sentence names for an attack whose own sentence
+    names none ("... following a blast. Extremists hit the terminal, killing dozens"); None
+    when the attack's sentence speaks of guns or names its own weapon."""
+    if lemmas & FIREARM_CUES:
+        return None
+    blast = lemmas & {"blast", "explosion", "explode"}
+    return _weapon("", lemmas) or ("Remote explosive/landmine/IED" if blast else None)
 
 
 def _weapon(hint: str, lemmas: set[str]) -> str | None:
