@@ -196,7 +196,8 @@ RIOT_CUES = {"stone", "molotov", "petrol", "brick", "torch", "burn", "loot", "va
 FIGHT_CUES = {"fight", "fighting", "clash", "battle", "offensive", "attack", "assault", "heavy",
               "capture", "overrun", "storm"}
 INTERVENTION_CUES = {"disperse", "arrest", "detain", "tear", "teargas", "baton", "cannon", "break",
-                     "suppress", "crackdown", "rubber", "pepper", "stun", "beat", "bundle"}
+                     "suppress", "crackdown", "rubber", "pepper", "stun", "beat", "bundle",
+                     "drag"}
 RIOT_CONTROL_CUES = {"tear", "teargas", "cannon", "rubber", "pepper", "baton"}
 LETHAL_CUES = {"kill", "shoot", "dead", "death", "die"}  # "live" only with rounds
 SERIOUS_INJURY_CUES = {"pellet", "grievously", "critically", "gunshot", "lethal"}
@@ -330,6 +331,7 @@ FRONT_CUES = {"reinforcement", "front", "frontline", "offensive", "terrorist", "
 LOOTING_WORDS = {"loot", "looting", "looter", "ransack", "plunder", "pillage"}
 FIREARM_CUES = {"gun", "gunman", "gunmen", "shoot", "shooting", "shot", "gunfire", "rifle",
                 "fire", "sniper", "stab", "knife", "machete", "behead", "hack", "beat"}
+PROJECTILE_ACTS = {"throw", "hurl", "pelt", "stone"}
 PROTEST_PHRASES = ({"human", "chain"},)
 GATHERING_CUES = {"gather", "gathering", "sit-in", "vigil", "procession", "picket"}
 PEACEFUL_CUES = {"peaceful", "peacefully"}
@@ -411,6 +413,8 @@ def _riot(hint: str, inter1: int | None, inter2: int | None, lemmas: set[str]) -
         return "Looting/property destruction"  # "shops have been looted" during the unrest
     if (hint == "looting" or UNKNOWN_ACTOR in lemmas) and not lemmas & PROTEST_WORDS:
         return "Looting/property destruction"
+    if lemmas & PROJECTILE_ACTS and lemmas & STATE_CUES:
+        return "Violent demonstration"  # bottles or stones thrown at the police
     against_state = inter2 == 1 and not lemmas & {"mob", "lynch", "vigilante"}
     if lemmas & MOB_CUES and not lemmas & DEMONSTRATION_CUES and not _institution(lemmas) \
             and not against_state:  # youths confronting the police riot against the state
@@ -676,7 +680,8 @@ def _arrest(lemmas: set[str]) -> str:
     gathered = gathered and not lemmas & OFFENCE_CUES  # "for loitering, gathering in groups"
     street = lemmas & {"protester", "demonstrator", "activist"} and "street" in lemmas
     if (at_protest or gathered or street) and not lemmas & ELSEWHERE_CUES:
-        return "Protest with intervention"  # protesters detained at the protest
+        fought = lemmas & {"clash", "scuffle", "rioting", "stone", "pelt", "hurl"}
+        return "Violent demonstration" if fought else "Protest with intervention"
     return "Arrests"
 
 
