@@ -116,6 +116,8 @@ NOT_ACLED = [
     "A boiler exploded at the textile factory on Monday. The explosion killed four workers.",
     "A drone captured footage of the flooded town.",
     "The interception of the suspect followed a tip-off from Interpol.",
+    "The company said it is moving away from housing killer whales in its parks.",
+    "US spy satellites appear to have captured photos of ships selling oil at sea.",
 ]
 
 
@@ -132,6 +134,12 @@ def test_no_acled_event(code: Callable[..., Article], text: str) -> None:
 def test_actor1_name(code: Callable[..., Article], text: str, name: str) -> None:
     actor = code(text).events[0].actor("actor1")
     assert actor is not None and actor.name.startswith(name)
+
+
+def test_a_blast_in_a_bombing_story_is_no_accident(code: Callable[..., Article]) -> None:
+    article = code("A suicide bomber drove a truck into the consulate. A spokesman said a truck "
+                   "smashed into a perimeter wall. The blast left a large crater.")
+    assert "blast" in [e.trigger.text for e in article.events]
 
 
 def test_hedge_below_the_trigger_leaves_it_asserted(code: Callable[..., Article]) -> None:

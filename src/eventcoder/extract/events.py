@@ -235,6 +235,7 @@ def _phrase_lemmas(head: Token) -> set[str]:
 
 
 DIRECTIONS = {"back", "out", "away"}
+TOLD_BEFORE_TOKENS = 120  # about the three sentences before
 CONTAINING = {"contain", "fill", "load", "pack", "hold", "stock", "carry", "lace", "rig"}
 
 
@@ -250,7 +251,8 @@ def _passes(entry: dict[str, Any], token: Token) -> bool:
         not entry.get("preps") or any(c.lower_ in entry["preps"] for c in token.children),
         not entry.get("particles")
         or any(c.lower_ in entry["particles"] for c in token.children
-               if c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.lower_ in DIRECTIONS)),
+               if c.dep_ in ("prt", "prep")
+               or (entry.get("adverb_particles") and c.dep_ == "advmod")),
         not entry.get("requires_any")
         or any(w.startswith(tuple(entry["requires_any"])) for w in sent),
         not entry.get("requires_violence") or bool(sent & VIOLENCE_WORDS),
@@ -341,10 +343,10 @@ def _told_before(token: Token) -> set[str]:
     noun = token if token.pos_ == "NOUN" else child(token, "nsubj")
     definite = noun is not None and noun.pos_ == "NOUN" and any(
         c.lower_ == "the" for c in noun.children)
-    start = token.sent.start
-    if not definite or start == 0:
+    if not definite:
         return set()
-    return {t.lemma_.lower() for t in token.doc[start - 1].sent}
+    before = token.doc[max(0, token.sent.start - TOLD_BEFORE_TOKENS) : token.sent.start]
+    return {t.lemma_.lower() for t in before}  # the story so far: a bombing told earlier counts
 
 
 def _accident(lemmas: set[str], subject: set[str]) -> bool:
