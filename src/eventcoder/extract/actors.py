@@ -130,6 +130,11 @@ TIES = {"relation", "tie", "talk", "contact", "negotiation", "dialogue", "cooper
 SETTLEMENTS = {"town", "city", "village", "province", "region", "district", "state", "county",
                "municipality", "governorate", "island", "port"}
 RECIPIENT_PREPS = ("in", "into", "from", "to", "against", "inside", "across", "for")
+PURPOSE_VERBS = {"protest", "demand", "denounce", "condemn", "oppose", "decry", "show", "express",
+                 "voice"}
+STANCE_NOUNS = {"disapproval", "opposition", "anger", "rejection", "outrage", "displeasure",
+                "discontent", "frustration"}
+STANCE_PREPS = ("for", "of", "with", "against", "over", "at", "about", "toward", "towards")
 PROTEST_FRAMES = {"defiance", "protest", "opposition", "solidarity", "response", "reaction"}
 STATIVE = {"oppose", "commit", "dedicate"}  # "X is opposed to Y": X takes the stance
 MEDIATION = {"mediation", "mediator", "intermediary"}  # "mediation between Y and Z": Y, Z
@@ -337,7 +342,8 @@ def _object_target(verb: Token, plover: str) -> Token | None:
     """The target among a verb's object, its prepositional objects and the object's:
     people before things, and for movers the destination before what is moved."""
     obj = child(verb, "dobj")
-    blamed = _blamed(verb) if plover == "ACCUSE" else _defied(verb) if plover == "PROTEST" else None
+    blamed = _blamed(verb) if plover == "ACCUSE" else _protested(verb) if plover == "PROTEST" \
+        else None
     if blamed is not None:
         return blamed
     around = _around(verb, obj, plover)
@@ -377,6 +383,37 @@ def _defied(verb: Token) -> Token | None:
     found = [w for f in frames for w in _prep_objects(f, ("of", "against", "at", "to"))]
     return next((t for t in (_agent_of(w) or _holder(w) or w for w in found)
                  if _personlike(t)), None)
+
+
+def _protested(verb: Token | None) -> Token | None:
+    """Whom a protest is against: named in a frame ("in protest against Y's decision") or in
+    its purpose ("a rally to protest the violations by Y", "a strike to demand the return of
+    property seized by Y", "blocked a road to show their disapproval for Y's policies")."""
+    if verb is None:
+        return None
+    found = _defied(verb)
+    if verb.lemma_.lower() in PURPOSE_VERBS:  # the trigger itself: "to protest the violations by Y"
+        found = found or _grievance_doer(child(verb, "dobj"))
+    purposes = [c for c in verb.children
+                if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in PURPOSE_VERBS]
+    for purpose in purposes:
+        found = found or _grievance_doer(child(purpose, "dobj"), purpose)
+    return found
+
+
+def _grievance_doer(grievance: Token | None, verb: Token | None = None) -> Token | None:
+    if grievance is not None and grievance.lemma_.lower() in STANCE_NOUNS:
+        about = _prep_objects(grievance, STANCE_PREPS) or (  # "show anger at Y's reform"
+            _prep_objects(verb, STANCE_PREPS) if verb is not None else [])
+        grievance = next(iter(about), None)
+    if grievance is None:
+        return None
+    by = next((t for t in grievance.subtree if t.dep_ == "pobj" and t.head.lower_ == "by"
+               and _personlike(t)), None)
+    owner = _owner(grievance)  # "Y's reform"; not "the detention of Y": Y is its victim
+    named = owner if owner is not None and _actorish(owner) else None
+    return by or _agent_of(grievance) or named or (
+        grievance if _personlike(grievance) else None)
 
 
 def _blamed(verb: Token) -> Token | None:
@@ -461,7 +498,7 @@ def _noun_target(token: Token, plover: str) -> Token | None:
     preps = preps + (("of",) if _measure(token) else ())  # "the blockade of Y"
     noun = token.head if token.dep_ == "compound" else token  # "an aid package for Y"
     above = _verb_of(noun) or _clause_verb(noun)  # "went on strike in protest against Y"
-    asked = _asked(noun) or (_defied(above) if plover == "PROTEST" and above is not None else None)
+    asked = _asked(noun) or (_protested(above) or _protested(noun) if plover == "PROTEST" else None)
     if asked is not None:
         return asked
     tied = [w for o in _prep_objects(noun, ("of",)) if o.lemma_.lower() in TIES
