@@ -39,6 +39,8 @@ CASES = [
      "Non-violent transfer of territory"),
     ("The army recaptured the district after rebels withdrew under heavy shelling.",
      "Government regains territory"),
+    ("Troops retook the town after the militants withdrew following a brief exchange of fire.",
+     "Government regains territory"),
     ("Russia withdrew from the Open Skies arms control treaty on Friday.", "Agreement"),
     # protests and what is done at them
     ("Supporters of the ruling party attacked a peaceful march in the capital.", "Mob violence"),

@@ -332,6 +332,7 @@ LOOTING_WORDS = {"loot", "looting", "looter", "ransack", "plunder", "pillage"}
 FIREARM_CUES = {"gun", "gunman", "gunmen", "shoot", "shooting", "shot", "gunfire", "rifle",
                 "fire", "sniper", "stab", "knife", "machete", "behead", "hack", "beat"}
 PROJECTILE_ACTS = {"throw", "hurl", "pelt", "stone"}
+GUNFIRE_CUES = {"fire", "gunfire", "firefight", "shootout", "skirmish", "gunbattle", "exchange"}
 PROTEST_PHRASES = ({"human", "chain"},)
 GATHERING_CUES = {"gather", "gathering", "sit-in", "vigil", "procession", "picket"}
 PEACEFUL_CUES = {"peaceful", "peacefully"}
@@ -741,7 +742,7 @@ def _without_fight(lemmas: set[str]) -> bool:
     if "handover" in lemmas or {"hand", "over"} <= lemmas:
         return True
     withdrew = lemmas & WITHDRAWAL_CUES or {"pull", "out"} <= lemmas  # "after the YPG pulled out"
-    return bool(withdrew) and not lemmas & (FIGHT_CUES | BOMBARDMENT_CUES)
+    return bool(withdrew) and not lemmas & (FIGHT_CUES | BOMBARDMENT_CUES | GUNFIRE_CUES)
 
 
 def _not_ground(inter1: int | None, lemmas: set[str]) -> bool:
