@@ -100,6 +100,8 @@ CASES = [
      "twelve people.", "Remote explosive/landmine/IED"),
     ("Gunmen killed three villagers on Sunday. A bomb exploded in the market on Monday.",
      "Attack"),
+    ("The commander announced that three of the guards abducted by the gunmen had been freed.",
+     "Abduction/forced disappearance"),
     # armies on the move
     ("The Syrian army dispatched reinforcements to the front lines in Idlib.",
      "Change to group/activity"),
