@@ -543,7 +543,17 @@ def _battle_or_attack(hint: str, inter1: int | None, inter2: int | None, lemmas:
         return "Attack"  # "rebels killed civilians" with the rebels parsed as actor2
     if inter2 in ARMED or (inter2 is None and ARMED_TARGET in lemmas):
         return "Armed clash"
+    if _military_objective(lemmas) and not lemmas & CIVILIAN_CUES:
+        return "Armed clash"  # an offensive launched; "killed 14, attacking a market and a base"
     return "Attack"
+
+
+def _military_objective(lemmas: set[str]) -> bool:
+    """An offensive or an assault launched, or a military site attacked, in the sentence."""
+    launched = "launch" in lemmas and bool(lemmas & {"offensive", "assault"})
+    site = bool(lemmas & {"barracks", "checkpoint", "outpost", "garrison"}) or (
+        "base" in lemmas and bool(lemmas & {"military", "army"}))
+    return launched or "offensive" in lemmas or site
 
 
 def told_weapon(lemmas: set[str]) -> str | None:
