@@ -186,7 +186,8 @@ def _not_political(plover: str, hint: str, inter1: int | None, lemmas: set[str])
     if plover == "COERCE" and hint != "political":
         return False
     claim = lemmas & CLAIM_CUES and lemmas & CLAIM_VERBS
-    return bool(claim or lemmas & JUDICIAL_CUES)
+    trial = lemmas & JUDICIAL_CUES and plover != "PROTEST"  # a protest against a verdict counts
+    return bool(claim or trial)
 
 
 RIOT_CUES = {"stone", "molotov", "petrol", "brick", "torch", "burn", "loot", "vandalize",
