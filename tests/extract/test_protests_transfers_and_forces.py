@@ -71,8 +71,8 @@ CASES = [
      "Violent demonstration"),
     ("Protesters lay in the road chanting slogans as police dragged them away.",
      "Protest with intervention"),
-    ("Hundreds of supporters protested outside the court against the verdict in the trial of "
-     "the opposition leader.", "Peaceful protest"),
+    ("Hundreds of supporters rallied outside the court on Monday as the trial of the "
+     "opposition leader opened.", "Peaceful protest"),
     ("Tens of thousands of protesters returned to the streets of Minsk on Sunday.",
      "Peaceful protest"),
     ("Hundreds of demonstrators participated in a march for climate action.",
